@@ -1,0 +1,106 @@
+"""The pipeline: documents → sentences → mentions → relations → graph.
+
+:func:`extract` is a pure function of one document (so it can run in worker
+processes or on a cluster); :func:`assemble` merges per-document results into
+one :class:`~kg.graph.KnowledgeGraph`; :func:`build` does both over paths.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .graph import KnowledgeGraph
+from .model import Document, Mention, Relation, Sentence
+from .readers import ReadError, read_documents
+
+__all__ = ["DocResult", "Extractor", "extract", "assemble", "build", "EXTRACTOR_VERSION"]
+
+log = logging.getLogger(__name__)
+
+#: bump when recognition or extraction changes what a document yields (keys caches)
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """What one document yields."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+
+
+class Extractor:
+    """Recogniser plus relation extractors; the lexicon is loaded on first use."""
+
+    def __init__(self) -> None:
+        from .recognise import Recogniser
+        from .relations import RelationExtractor
+
+        self.recogniser = Recogniser()
+        self.relations = RelationExtractor()
+
+    def __call__(self, doc: Document) -> DocResult:
+        from .segment import sentences_of
+
+        sentences = sentences_of(doc)
+        mentions = self.recogniser.mentions(doc, sentences)
+        relations = self.relations.extract(doc, sentences, mentions)
+        return DocResult(doc, tuple(sentences), tuple(mentions), tuple(relations))
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(doc: Document) -> DocResult:
+    """Mentions and relations of one document."""
+    return default_extractor()(doc)
+
+
+def assemble(results: Iterable[DocResult], graph: KnowledgeGraph | None = None) -> KnowledgeGraph:
+    """Merge per-document results: one node per concept, one edge per claim."""
+    g = graph if graph is not None else KnowledgeGraph()
+    for r in results:
+        g.add_document(r.document)
+        for m in r.mentions:
+            g.add_mention(m)
+        for rel in r.relations:
+            g.add_relation(rel)
+    return g
+
+
+def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
+    """Give documents that share an id (same file name in two folders) distinct ids, in order."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    for d in docs:
+        n = seen.get(d.id, 0)
+        seen[d.id] = n + 1
+        yield d if n == 0 else replace(d, id=f"{d.id}-{n + 1}", iri="")
+
+
+def build(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    on_error: Callable[[ReadError], None] | None = None,
+    min_belief: float = 0.0,
+) -> KnowledgeGraph:
+    """Read every input (files, folders, globs) and build the graph.
+
+    Files that cannot be read go to ``on_error`` (default: logged and skipped).
+    """
+    if on_error is None:
+        def on_error(err: ReadError) -> None:
+            log.error("%s", err)
+
+    docs = unique_ids(read_documents(inputs, on_error=on_error))
+    g = assemble(extract(d) for d in docs)
+    return g.filter(min_belief) if min_belief > 0 else g
