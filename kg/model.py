@@ -137,7 +137,10 @@ class Evidence:
     """One sentence that supports (or negates) one claim.
 
     Offsets are character offsets in the document text: the sentence
-    (``start``/``end``) and the subject and object mentions.
+    (``start``/``end``) and the subject and object mentions.  ``hedged`` marks
+    speculation ("may", "suggests"), ``negated`` a denial ("did not reduce"),
+    ``background`` a claim the text reports as prior knowledge rather than as
+    its own finding.
     """
 
     doc_id: str
@@ -153,6 +156,7 @@ class Evidence:
     negated: bool = False
     hedged: bool = False
     section: str = ""
+    background: bool = False
 
     @property
     def key(self) -> str:

@@ -12,12 +12,13 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .graph import KnowledgeGraph
 from .model import Document, Mention, Relation, Sentence
-from .readers import ReadError, read_documents
+from .readers import ReadError
 
-__all__ = ["DocResult", "Extractor", "extract", "assemble", "build", "EXTRACTOR_VERSION"]
+__all__ = ["DocResult", "Extractor", "extract", "assemble", "build", "build_stream", "EXTRACTOR_VERSION"]
 
 log = logging.getLogger(__name__)
 
@@ -87,20 +88,70 @@ def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
         yield d if n == 0 else replace(d, id=f"{d.id}-{n + 1}", iri="")
 
 
+def _log_error(err: ReadError) -> None:
+    log.error("%s", err)
+
+
 def build(
     inputs: Iterable[str | os.PathLike[str]],
     *,
     on_error: Callable[[ReadError], None] | None = None,
     min_belief: float = 0.0,
+    workers: int | None = 1,
+    cache: Any = None,
+    progress: Callable[[Any], None] | None = None,
+    client: Any = None,
+    max_bytes: int | None = None,
+    annotations: bool = False,
 ) -> KnowledgeGraph:
     """Read every input (files, folders, globs) and build the graph.
 
-    Files that cannot be read go to ``on_error`` (default: logged and skipped).
-    """
-    if on_error is None:
-        def on_error(err: ReadError) -> None:
-            log.error("%s", err)
+    Files that cannot be read, and documents whose extraction fails, go to
+    ``on_error`` (default: logged and skipped).  Documents are streamed, so
+    memory holds the growing graph, not the corpus.
 
-    docs = unique_ids(read_documents(inputs, on_error=on_error))
-    g = assemble(extract(d) for d in docs)
+    * ``workers``: extraction processes (1: this process; None: every core,
+      or one for a small input); the graph is the same whatever the number.
+    * ``cache``: a folder (or True for the default one, or a
+      :class:`~kg.cache.ResultCache`) keeping each document's results, so a
+      re-run extracts only new or changed documents.
+    * ``progress``: called with a :class:`~kg.parallel.Progress` after each batch.
+    * ``client``: a ``dask.distributed.Client`` or scheduler address to extract on.
+    * ``max_bytes``: larger input files are refused.
+    * ``annotations``: add the mentions an annotated corpus (PubTator, BioC) gives.
+    """
+    from .parallel import Extraction
+
+    with Extraction(inputs, on_error=on_error or _log_error, workers=workers, cache=cache, client=client,
+                    max_bytes=max_bytes, annotations=annotations, progress=progress) as ex:
+        g = assemble(ex)
     return g.filter(min_belief) if min_belief > 0 else g
+
+
+def build_stream(
+    inputs: Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    on_error: Callable[[ReadError], None] | None = None,
+    min_belief: float = 0.0,
+    workers: int | None = 1,
+    cache: Any = None,
+    progress: Callable[[Any], None] | None = None,
+    client: Any = None,
+    max_bytes: int | None = None,
+    annotations: bool = False,
+) -> Any:
+    """Like :func:`build`, but write each document's graph to ``output`` (.nt/.nq, optionally .gz)
+    as it comes, never holding the merged graph (see :mod:`kg.stream`).
+
+    Returns the closed :class:`~kg.stream.StreamWriter` (``documents`` and ``lines`` written).
+    """
+    from .parallel import Extraction
+    from .stream import StreamWriter
+
+    with Extraction(inputs, on_error=on_error or _log_error, workers=workers, cache=cache, client=client,
+                    max_bytes=max_bytes, annotations=annotations, progress=progress) as ex, \
+            StreamWriter(output, min_belief=min_belief) as w:
+        for r in ex:
+            w.write(r)
+    return w

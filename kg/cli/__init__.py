@@ -16,6 +16,11 @@ __all__ = ["main"]
 COMMANDS = {
     "build": "kg.cli.build:build",
     "stats": "kg.cli.build:stats",
+    "query": "kg.cli.query:query",
+    "serve": "kg.cli.serve:serve",
+    "push": "kg.cli.push:push",
+    "validate": "kg.cli.validate:validate",
+    "view": "kg.cli.view:view",
 }
 
 

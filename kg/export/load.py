@@ -89,6 +89,7 @@ def from_rdflib(g: Graph) -> KnowledgeGraph:
                 confidence=float(_lit(g, e, kgs("confidence"), 0.0)),
                 negated=bool(_lit(g, e, kgs("negated"), False)), hedged=bool(_lit(g, e, kgs("hedged"), False)),
                 section=str(_lit(g, e, kgs("section"), "")),
+                background=bool(_lit(g, e, kgs("background"), False)),
             )
             out.add_relation(Relation(concepts[s], pred, concepts[o], ev))
     return out

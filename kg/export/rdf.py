@@ -32,7 +32,7 @@ from ..model import Concept, Document, Evidence, stable_hash
 if TYPE_CHECKING:  # pragma: no cover
     from ..graph import KnowledgeGraph
 
-__all__ = ["KGS", "node_iri", "document_iri", "triples", "to_rdflib", "write_turtle", "write_ntriples", "bind_prefixes"]
+__all__ = ["KGS", "node_iri", "document_iri", "triples", "tagged_triples", "nt_term", "nt_line", "to_rdflib", "write_turtle", "write_ntriples", "bind_prefixes"]
 
 KGS = Namespace(SCHEMA)
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -65,40 +65,57 @@ def _bool(x: bool) -> Literal:
 
 
 def triples(graph: KnowledgeGraph, min_belief: float = 0.0) -> Iterator[tuple[URIRef, URIRef, object]]:
-    """Every triple of the graph's RDF form (unordered)."""
+    """Every triple of the graph's RDF form (unordered, each once)."""
+    for _, t in tagged_triples(graph, min_belief=min_belief):
+        yield t
+
+
+def tagged_triples(
+    graph: KnowledgeGraph, min_belief: float = 0.0
+) -> Iterator[tuple[tuple[URIRef, ...], tuple[URIRef, URIRef, object]]]:
+    """Every triple once, with the documents it comes from (for one named graph per document).
+
+    The tag is the tuple of document IRIs whose named graph holds the triple:
+    a document's own description, the ``kgs:mentionedIn`` links to it, its
+    evidence records and the plain triples it asserts.  Concept descriptions
+    and the aggregated claim (``rdf:Statement`` with belief and counts) belong
+    to no single document and get the empty tuple.
+    """
     doc_iris: dict[str, URIRef] = {}
     for doc in graph.documents.values():
         d = document_iri(doc)
         doc_iris[doc.id] = d
-        yield d, RDF.type, KGS.Document
-        yield d, DCTERMS.identifier, Literal(doc.id)
+        tag = (d,)
+        yield tag, (d, RDF.type, KGS.Document)
+        yield tag, (d, DCTERMS.identifier, Literal(doc.id))
         if doc.title:
-            yield d, DCTERMS.title, Literal(doc.title)
+            yield tag, (d, DCTERMS.title, Literal(doc.title))
         if doc.source:
-            yield d, DCTERMS.source, Literal(doc.source)
+            yield tag, (d, DCTERMS.source, Literal(doc.source))
         for k, v in sorted(doc.metadata.items()):
             if v and k in _DOC_META:
-                yield d, _DOC_META[k], Literal(v)
+                yield tag, (d, _DOC_META[k], Literal(v))
 
+    shared: tuple[URIRef, ...] = ()
     iris: dict[str, URIRef] = {}
     for node in graph.nodes():
         c = node.concept
         s = node_iri(c)
         iris[node.key] = s
-        yield s, RDF.type, KGS[c.type]
-        yield s, RDFS.label, Literal(c.label)
+        yield shared, (s, RDF.type, KGS[c.type])
+        yield shared, (s, RDFS.label, Literal(c.label))
         if c.curie:
-            yield s, DCTERMS.identifier, Literal(c.curie)
+            yield shared, (s, DCTERMS.identifier, Literal(c.curie))
         for alt in set(c.synonyms) | set(node.surface_forms):
             if alt != c.label:
-                yield s, SKOS.altLabel, Literal(alt)
+                yield shared, (s, SKOS.altLabel, Literal(alt))
         for x in c.xrefs:
             xi = curie_to_iri(x)
             if xi:
-                yield s, SKOS.exactMatch, URIRef(xi)
+                yield shared, (s, SKOS.exactMatch, URIRef(xi))
         for doc_id in node.documents:
             if doc_id in doc_iris:
-                yield s, KGS.mentionedIn, doc_iris[doc_id]
+                yield (doc_iris[doc_id],), (s, KGS.mentionedIn, doc_iris[doc_id])
 
     for edge in graph.edges():
         s, o = iris[edge.subject.key], iris[edge.object.key]
@@ -107,24 +124,30 @@ def triples(graph: KnowledgeGraph, min_belief: float = 0.0) -> Iterator[tuple[UR
         if asserted and edge.belief < min_belief:
             continue
         if asserted:
-            yield s, p, o
+            yield tuple(sorted({_doc_of(ev, doc_iris) for ev in edge.evidence if not ev.negated})), (s, p, o)
         st = URIRef(STATEMENT + stable_hash(edge.subject.key, edge.predicate, edge.object.key))
-        yield st, RDF.type, RDF.Statement
-        yield st, RDF.subject, s
-        yield st, RDF.predicate, p
-        yield st, RDF.object, o
-        yield st, KGS.belief, _dec(edge.belief)
-        yield st, KGS.asserted, _bool(asserted)
-        yield st, KGS.evidenceCount, _int(len(edge.evidence))
+        yield shared, (st, RDF.type, RDF.Statement)
+        yield shared, (st, RDF.subject, s)
+        yield shared, (st, RDF.predicate, p)
+        yield shared, (st, RDF.object, o)
+        yield shared, (st, KGS.belief, _dec(edge.belief))
+        yield shared, (st, KGS.asserted, _bool(asserted))
+        yield shared, (st, KGS.evidenceCount, _int(len(edge.evidence)))
         for ev in edge.evidence:
             e = URIRef(EVIDENCE + stable_hash(edge.subject.key, edge.predicate, edge.object.key, ev.key))
-            yield st, KGS.evidence, e
-            yield from _evidence_triples(e, ev, doc_iris)
+            tag = (_doc_of(ev, doc_iris),)
+            yield tag, (st, KGS.evidence, e)
+            for t in _evidence_triples(e, ev, doc_iris):
+                yield tag, t
+
+
+def _doc_of(ev: Evidence, doc_iris: dict[str, URIRef]) -> URIRef:
+    return doc_iris.get(ev.doc_id, URIRef(ev.doc_iri or f"{BASE}document/{ev.doc_id}"))
 
 
 def _evidence_triples(e: URIRef, ev: Evidence, doc_iris: dict[str, URIRef]) -> Iterator[tuple]:
     yield e, RDF.type, KGS.Evidence
-    yield e, KGS.document, doc_iris.get(ev.doc_id, URIRef(ev.doc_iri or f"{BASE}document/{ev.doc_id}"))
+    yield e, KGS.document, _doc_of(ev, doc_iris)
     yield e, KGS.sentence, Literal(ev.sentence)
     yield e, KGS.start, _int(ev.start)
     yield e, KGS.end, _int(ev.end)
@@ -137,6 +160,7 @@ def _evidence_triples(e: URIRef, ev: Evidence, doc_iris: dict[str, URIRef]) -> I
     yield e, KGS.confidence, _dec(ev.confidence)
     yield e, KGS.negated, _bool(ev.negated)
     yield e, KGS.hedged, _bool(ev.hedged)
+    yield e, KGS.background, _bool(ev.background)
     if ev.section:
         yield e, KGS.section, Literal(ev.section)
 
@@ -177,7 +201,38 @@ def write_turtle(graph: KnowledgeGraph, path: Path, min_belief: float = 0.0) -> 
         fh.write(data)
 
 
+# canonical N-Triples escapes (ECHAR for \b \t \n \f \r \" \\, UCHAR for other controls)
+_NT_ESCAPES = {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"}
+_NT_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _NT_ESCAPES})
+
+
+def nt_term(term: object) -> str:
+    """A term in canonical N-Triples syntax (rdflib's ``n3()`` writes Turtle long strings).
+
+    >>> nt_term(Literal('say "hi"\\nnow'))
+    '"say \\\\"hi\\\\"\\\\nnow"'
+    >>> nt_term(Literal("1", datatype=XSD.integer))
+    '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    return term.n3()  # type: ignore[attr-defined]
+
+
+def nt_line(s: object, p: object, o: object, g: object = None) -> str:
+    """One N-Triples (or, with a graph name, N-Quads) line."""
+    graph = f" {nt_term(g)}" if g is not None else ""
+    return f"{nt_term(s)} {nt_term(p)} {nt_term(o)}{graph} .\n"
+
+
 def write_ntriples(graph: KnowledgeGraph, path: Path, min_belief: float = 0.0) -> None:
-    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples(graph, min_belief=min_belief)})
+    lines = sorted({nt_line(s, p, o) for s, p, o in triples(graph, min_belief=min_belief)})
     with atomic_write(path) as fh:
         fh.writelines(lines)

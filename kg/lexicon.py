@@ -1,0 +1,214 @@
+"""The recogniser's vocabulary: every matchable name, compiled for fast lookup.
+
+The shipped vocabulary (``ontology/vocab/{concepts,names}.tsv.gz``, built by
+``scripts/build_vocab.py``) is compiled once into a cache folder:
+
+* two ``marisa-trie`` record tries, memory-mapped, so that loading costs
+  milliseconds whatever the vocabulary's size: ``ci`` (lower-cased names,
+  matched in any case) and ``cs`` (exact forms: gene symbols, acronyms,
+  cell-line names); each key maps to ``(concept index, rank)`` records;
+* a SQLite table of the concepts (CURIE, type, label, cross-references,
+  synonyms), read only for the concepts a document mentions.
+
+The cache lives in ``$ALS_KG_CACHE`` (default ``~/.cache/als-kg``), keyed by
+the vocabulary's content hash; ``kg vocab compile`` builds it ahead of time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from .model import Concept
+from .schema import ontology_dir
+
+__all__ = ["Lexicon", "load_lexicon", "cache_root", "normalise", "FOLD", "Entry"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = "lexicon-v2"
+RECORD = "<IB"  # concept index, rank
+MAX_NAME = 80
+
+#: one-to-one character folding applied to names and text alike (keeps offsets)
+FOLD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00ad": "-",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+})
+
+
+def normalise(text: str, lower: bool) -> str:
+    """Fold dashes/quotes/spaces (and case) without changing the length.
+
+    >>> normalise("TNF‐α’s", lower=True)
+    "tnf-α's"
+    """
+    t = text.translate(FOLD)
+    if lower:
+        low = t.lower()
+        if len(low) == len(t):
+            return low
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
+    return t
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon hit: the concept index and how preferred the name is (0 best)."""
+
+    index: int
+    rank: int
+
+
+def cache_root() -> Path:
+    env = os.environ.get("ALS_KG_CACHE")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "als-kg"
+
+
+def _vocab_files(vocab_dir: Path) -> tuple[Path, Path]:
+    return vocab_dir / "concepts.tsv.gz", vocab_dir / "names.tsv.gz"
+
+
+def vocab_hash(vocab_dir: Path) -> str:
+    h = hashlib.blake2b(FORMAT.encode(), digest_size=12)
+    for f in _vocab_files(vocab_dir):
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _lines(path: Path):
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            yield line.rstrip("\n").split("\t")
+
+
+def compile_lexicon(vocab_dir: Path, target: Path) -> None:
+    """Compile the TSV vocabulary into ``target`` (tries + SQLite), atomically."""
+    import marisa_trie
+
+    concepts_tsv, names_tsv = _vocab_files(vocab_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".compile-", dir=target.parent))
+    try:
+        index: dict[str, int] = {}
+        db = sqlite3.connect(tmp / "concepts.sqlite")
+        db.execute("CREATE TABLE concept (idx INTEGER PRIMARY KEY, curie TEXT, type TEXT, label TEXT, "
+                   "xrefs TEXT, source TEXT, synonyms TEXT)")
+        concept_rows = []
+        for curie, type_, label, xrefs, source in _lines(concepts_tsv):
+            index[curie] = len(concept_rows)
+            concept_rows.append([len(concept_rows), curie, type_, label, xrefs, source, []])
+        ci: list[tuple[str, tuple[int, int]]] = []
+        cs: list[tuple[str, tuple[int, int]]] = []
+        for name, curie, case, rank in _lines(names_tsv):
+            idx = index.get(curie)
+            if idx is None:
+                continue
+            r = int(rank)
+            if case == "cs":
+                cs.append((normalise(name, lower=False), (idx, r)))
+            else:
+                ci.append((normalise(name, lower=True), (idx, r)))
+            syn = concept_rows[idx][6]
+            if r <= 1 and len(syn) < 12 and name != concept_rows[idx][3]:
+                syn.append(name)
+        db.executemany("INSERT INTO concept VALUES (?,?,?,?,?,?,?)",
+                       [(*row[:6], "|".join(dict.fromkeys(row[6]))) for row in concept_rows])
+        db.commit()
+        db.close()
+        marisa_trie.RecordTrie(RECORD, ci).save(str(tmp / "ci.marisa"))
+        marisa_trie.RecordTrie(RECORD, cs).save(str(tmp / "cs.marisa"))
+        (tmp / "FORMAT").write_text(FORMAT)
+        if target.exists():
+            shutil.rmtree(target, ignore_errors=True)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class Lexicon:
+    """Memory-mapped name tries plus the concept table."""
+
+    def __init__(self, folder: Path) -> None:
+        import marisa_trie
+
+        self.folder = folder
+        self.ci = marisa_trie.RecordTrie(RECORD)
+        self.ci.mmap(str(folder / "ci.marisa"))
+        self.cs = marisa_trie.RecordTrie(RECORD)
+        self.cs.mmap(str(folder / "cs.marisa"))
+        self._local = threading.local()
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(f"file:{self.folder / 'concepts.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+            self._local.db = db
+        return db
+
+    def prefixes(self, trie_name: str, text: str) -> list[str]:
+        """Keys of one trie that are prefixes of ``text``."""
+        return (self.ci if trie_name == "ci" else self.cs).prefixes(text)
+
+    def entries(self, trie_name: str, key: str) -> list[Entry]:
+        return [Entry(i, r) for i, r in (self.ci if trie_name == "ci" else self.cs)[key]]
+
+    def has(self, name: str) -> bool:
+        return normalise(name, lower=True) in self.ci or normalise(name, lower=False) in self.cs
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries for a whole name (exact form first, then any case)."""
+        out: list[Entry] = []
+        key = normalise(name, lower=False)
+        if key in self.cs:
+            out += self.entries("cs", key)
+        key = normalise(name, lower=True)
+        if key in self.ci:
+            out += self.entries("ci", key)
+        return out
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon per process, lives as long as it
+    def concept(self, index: int) -> Concept:
+        row = self._db().execute("SELECT curie, type, label, xrefs, source, synonyms FROM concept WHERE idx=?",
+                                 (index,)).fetchone()
+        curie, type_, label, xrefs, source, synonyms = row
+        local = curie.startswith("LOCAL:")
+        return Concept(
+            curie=None if local else curie, type=type_, label=label,
+            synonyms=tuple(s for s in synonyms.split("|") if s), xrefs=tuple(x for x in xrefs.split("|") if x),
+            source=source,
+        )
+
+
+def ensure_compiled(vocab_dir: Path | None = None, root: Path | None = None) -> Path:
+    vocab_dir = vocab_dir or ontology_dir() / "vocab"
+    if not (vocab_dir / "names.tsv.gz").is_file():
+        raise FileNotFoundError(f"no vocabulary in {vocab_dir} (run scripts/build_vocab.py)")
+    target = (root or cache_root()) / f"lexicon-{vocab_hash(vocab_dir)}"
+    if not (target / "FORMAT").is_file():
+        log.warning("compiling the vocabulary into %s (once; takes a few seconds)", target)
+        with contextlib.suppress(FileExistsError, OSError):
+            compile_lexicon(vocab_dir, target)
+        if not (target / "FORMAT").is_file():
+            raise RuntimeError(f"could not compile the vocabulary into {target}")
+    return target
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The process's lexicon (compiled on first use, then memory-mapped)."""
+    return Lexicon(ensure_compiled())

@@ -1,0 +1,149 @@
+"""Grounded concept recognition: dictionary matches, abbreviations, disambiguation, rules.
+
+Steps, each a small function:
+
+1. :func:`~kg.recognise.matcher.find_candidates` — every vocabulary name in the
+   text (token boundaries, case rules, plurals, longest match);
+2. choose a concept per candidate — best name rank, then type and source
+   priority; a sense that the document supports elsewhere (its long form, its
+   definition) wins over the default ("one sense per discourse");
+3. abbreviations defined in the text ("dimethyl fumarate (DMF)") are resolved
+   for the rest of that document, and undefined short forms that the
+   document defines as something unknown are dropped;
+4. very short acronyms (two letters: "MS", "AD") count only when the document
+   also names their concept in full or defines them;
+5. composition rules (:mod:`kg.recognise.rules`): drug classes ("BTK
+   inhibitor"), pathways named after a hub ("NF-κB pathway"), model systems
+   ("ALS mouse model", "SOD1-G93A mice"), patient-derived samples.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Concept, Document, Mention, Sentence
+from .abbreviations import find_definitions
+from .matcher import Candidate, find_candidates
+
+__all__ = ["Recogniser", "TYPE_PRIORITY", "SOURCE_PRIORITY"]
+
+#: which type wins when names of equal rank collide
+TYPE_PRIORITY = {"Gene": 0, "Disease": 1, "Drug": 2, "CellType": 3, "ModelSystem": 4, "Pathway": 5, "Phenotype": 6}
+SOURCE_PRIORITY = {"curated": 0, "HGNC": 1, "MONDO": 1, "DrugBank": 1, "GO": 1, "CL": 1, "NCBITaxon": 1,
+                   "ChEBI": 2, "Reactome": 2, "MeSH": 3, "HPO": 3, "Cellosaurus": 4}
+
+
+class Recogniser:
+    """Finds grounded, typed concept mentions in a document."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    # -- public ---------------------------------------------------------------------
+    def mentions(self, doc: Document, sentences: Sequence[Sentence]) -> list[Mention]:
+        text = doc.text
+        lex = self.lexicon
+        cands = find_candidates(text, lex)
+        options = {(c.start, c.end): self._options(c) for c in cands}
+        chosen = self._choose(text, cands, options)
+        chosen = self._apply_abbreviations(doc, chosen, options)
+        chosen = self._require_support(text, chosen)
+        from .rules import apply_rules
+
+        mentions = apply_rules(doc, chosen, lex)
+        starts = [s.start for s in sentences]
+        out = []
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.concept.key)):
+            i = bisect.bisect_right(starts, m.start) - 1
+            out.append(replace(m, sentence=i if i >= 0 and m.start < sentences[i].end else -1))
+        return out
+
+    # -- steps ----------------------------------------------------------------------
+    def _options(self, c: Candidate) -> list[Concept]:
+        """Concepts a candidate may name, best first."""
+        seen: dict[str, tuple] = {}
+        concepts: dict[str, Concept] = {}
+        for trie, e in c.entries:
+            concept = self.lexicon.concept(e.index)
+            key = (e.rank, TYPE_PRIORITY.get(concept.type, 9), SOURCE_PRIORITY.get(concept.source, 5),
+                   0 if trie == "cs" else 1, concept.key)
+            if concept.key not in seen or key < seen[concept.key]:
+                seen[concept.key] = key
+                concepts[concept.key] = concept
+        return [concepts[k] for k in sorted(seen, key=seen.__getitem__)]
+
+    def _choose(self, text: str, cands: list[Candidate], options: dict) -> list[Mention]:
+        # a concept that some unambiguous mention supports is preferred for ambiguous ones
+        supported: set[str] = set()
+        for c in cands:
+            opts = options[(c.start, c.end)]
+            if len(opts) == 1 or c.length > 6:
+                supported.add(opts[0].key)
+        out = []
+        for c in cands:
+            opts = options[(c.start, c.end)]
+            best = opts[0]
+            if len(opts) > 1 and best.key not in supported:
+                for alt in opts[1:]:
+                    if alt.key in supported:
+                        best = alt
+                        break
+            out.append(Mention("", c.start, c.end, text[c.start:c.end], best))
+        return out
+
+    def _apply_abbreviations(self, doc: Document, mentions: list[Mention], options: dict) -> list[Mention]:
+        text = doc.text
+        defs = find_definitions(text)
+        if not defs:
+            return [replace(m, doc_id=doc.id) for m in mentions]
+        by_end = {m.end: m for m in mentions}
+        resolved: dict[str, Concept | None] = {}
+        for d in defs:
+            long_m = by_end.get(d.long_end)
+            if long_m is not None and long_m.start >= d.long_start - 1:
+                resolved.setdefault(d.short, long_m.concept)
+            else:
+                # "SF (long form)": the long form inside the parentheses
+                inner = [m for m in mentions if m.start == d.short_start and m.end == d.short_end]
+                if not inner:
+                    resolved.setdefault(d.short, None)
+        out = []
+        covered = []
+        for m in mentions:
+            if m.text in resolved:
+                c = resolved[m.text]
+                if c is None:
+                    continue  # defined in this document as something we do not know
+                m = replace(m, concept=c, method="abbreviation")
+            out.append(replace(m, doc_id=doc.id))
+            covered.append((m.start, m.end))
+        # occurrences of a defined short form the dictionary did not know
+        import re
+
+        for sf, c in resolved.items():
+            if c is None:
+                continue
+            for mm in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
+                if not any(s < mm.end() and mm.start() < e for s, e in covered):
+                    out.append(Mention(doc.id, mm.start(), mm.end(), sf, c, method="abbreviation"))
+                    covered.append((mm.start(), mm.end()))
+        return sorted(out, key=lambda m: m.start)
+
+    def _require_support(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Drop two-letter acronyms whose concept the document does not name in full."""
+        full: dict[str, int] = defaultdict(int)
+        for m in mentions:
+            if len(m.text) > 3 or m.method == "abbreviation":
+                full[m.concept.key] += 1
+        return [m for m in mentions if len(m.text) > 2 or m.method == "abbreviation" or full[m.concept.key]
+                or any(ch.isdigit() for ch in m.text)]

@@ -1,0 +1,100 @@
+"""Dictionary matching over the whole vocabulary.
+
+At every token start the two tries are asked for all names that are prefixes
+of the text from there (one C call each); a name counts only if it ends on a
+token boundary, optionally followed by a plural ``s``/``es``.  The longest
+name wins at each start, and overlapping candidates are resolved longest-first.
+
+>>> _boundary_ok("il-6 levels", 4), _boundary_ok("il-6x", 4)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Entry, Lexicon, normalise
+
+__all__ = ["Candidate", "find_candidates"]
+
+_TOKEN_START = re.compile(r"(?<![\w])[\w(+]|(?<=[\w])(?=[A-Z][a-z]{2})")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span of text that equals one or more vocabulary names."""
+
+    start: int
+    end: int
+    entries: tuple[tuple[str, Entry], ...]  # (trie name, entry)
+    plural: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _boundary_ok(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
+def _plural_end(low: str, end: int, key: str) -> int | None:
+    """End of a plural form of ``key`` at ``end`` ("cells", "mice" aside), or None."""
+    if len(key) < 3 or not key[-1].isalpha():
+        return None
+    if low.startswith("s", end) and _boundary_ok(low, end + 1):
+        return end + 1
+    if low.startswith("es", end) and _boundary_ok(low, end + 2) and key[-1] in "sxhz":
+        return end + 2
+    return None
+
+
+def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Candidate]:
+    """All longest-at-start vocabulary matches in ``text``, overlaps resolved."""
+    low = normalise(text, lower=True)
+    exact = normalise(text, lower=False)
+    found: list[Candidate] = []
+    ci_prefixes = lexicon.ci.prefixes
+    cs_prefixes = lexicon.cs.prefixes
+    for m in _TOKEN_START.finditer(text):
+        p = m.start()
+        best_end = -1
+        best: list[tuple[str, Entry]] = []
+        plural = False
+        word = _WORD.match(text, p)
+        tries = [("ci", low, ci_prefixes)]
+        if word is None or not word.group(0).islower() or any(c.isdigit() for c in word.group(0)):
+            tries.append(("cs", exact, cs_prefixes))
+        for name, src, prefixes in tries:
+            for key in prefixes(src[p:p + max_len]):
+                end = p + len(key)
+                is_plural = False
+                if not _boundary_ok(src, end):
+                    pe = _plural_end(low, end, key) if name == "ci" or len(key) >= 4 else None
+                    if pe is None:
+                        continue
+                    end, is_plural = pe, True
+                if end < best_end:
+                    continue
+                entries = [(name, e) for e in lexicon.entries(name, key)]
+                if end > best_end or (end == best_end and plural and not is_plural):
+                    best_end, best, plural = end, entries, is_plural
+                elif end == best_end:
+                    best += entries
+        if best:
+            found.append(Candidate(p, best_end, tuple(best), plural))
+    return _resolve_overlaps(found)
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates; a shorter one survives only where no longer one overlaps it."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.length, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)

@@ -1,0 +1,235 @@
+"""Composition rules: concepts that are made of a recognised concept plus a head word.
+
+Each rule is a function ``(text, mentions, lexicon) -> (new mentions, replaced mentions)``
+registered in :data:`RULES`; they run in order.
+
+* drug classes: a gene followed by ``inhibitor``/``blocker``/``antagonist``... →
+  an ungrounded Drug "BTK inhibitor" (blocker is an inhibitor);
+* pathways named after their hub: "NF-κB pathway", "the STING and NF-κB
+  pathways" → the Pathway the vocabulary lists under that name;
+* model systems: "ALS mouse model", "mouse models of ALS", "SOD1-G93A mice";
+* patient-derived samples: "blood cells taken from people with X",
+  "patient-derived fibroblasts" → a ModelSystem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..lexicon import Lexicon
+from ..model import Concept, Document, Mention
+
+__all__ = ["RULES", "apply_rules", "ROLE_WORDS", "ORGANISMS"]
+
+#: drug-class head words and the role they name ("blocker" is an inhibitor)
+ROLE_WORDS = {
+    "inhibitor": "inhibitor", "inhibitors": "inhibitor", "blocker": "inhibitor", "blockers": "inhibitor",
+    "antagonist": "antagonist", "antagonists": "antagonist", "agonist": "agonist", "agonists": "agonist",
+    "activator": "activator", "activators": "activator", "degrader": "degrader", "degraders": "degrader",
+    "modulator": "modulator", "modulators": "modulator",
+}
+#: organism words in model names and their canonical form
+ORGANISMS = {"mouse": "mouse", "mice": "mouse", "murine": "mouse", "rat": "rat", "rats": "rat",
+             "zebrafish": "zebrafish", "fly": "fly", "flies": "fly", "drosophila": "fly", "worm": "worm",
+             "worms": "worm", "primate": "primate", "primates": "primate", "pig": "pig", "pigs": "pig",
+             "dog": "dog", "dogs": "dog"}
+
+_ROLE = re.compile(r"[\s-]?(" + "|".join(ROLE_WORDS) + r")\b", re.I)
+_PATHWAY_HEAD = re.compile(r"[\s-]?(signal(?:l)?ing pathways?|signal(?:l)?ing|pathways?|cascades?|signal transduction)\b",
+                           re.I)
+_COORD = re.compile(r"^(?:,\s*|\s+(?:and|or|and/or)\s+|/)$")
+_ORG = "|".join(sorted(ORGANISMS, key=len, reverse=True))
+_MODEL_AFTER = re.compile(rf"[\s-]((?:transgenic\s+|knock-?out\s+|knock-?in\s+|mutant\s+|)({_ORG}))\b"
+                          rf"(?:\s+(models?))?", re.I)
+_DISEASE_MODEL_AFTER = re.compile(rf"\s+(?:(?:transgenic|genetic|animal)\s+)?({_ORG})?\s*(models?)\b|\s+({_ORG})\b",
+                                  re.I)
+_MODEL_OF_BEFORE = re.compile(rf"\b(({_ORG})\s+models?\s+of|models?\s+of)\s*$", re.I)
+_VARIANT = re.compile(r"[\s-]?(?:\(?([A-Z]\d{1,4}[A-Z])\)?)")
+_PATIENT_AFTER = re.compile(
+    r"\s+(?:taken|derived|isolated|obtained|collected|sampled|cultured)\s+from\s+(?:\w+\s+){0,4}?"
+    r"(?:patients?|people|persons|donors?|individuals|subjects|cases)\b", re.I)
+_PATIENT_BEFORE = re.compile(r"(patient-derived|patients'|patient|donor-derived|iPSC-derived)\s*$", re.I)
+
+Rule = Callable[[str, list[Mention], Lexicon], tuple[list[Mention], set[int]]]
+
+
+def _local(type_: str, label: str, synonyms: tuple[str, ...] = ()) -> Concept:
+    return Concept(curie=None, type=type_, label=label, synonyms=synonyms, source="rule")
+
+
+_NOMINAL = re.compile(r"\b(blocking|inhibiting|inhibition of|blockade of|suppressing|silencing|antagonizing|"
+                      r"antagonising)\s+(?:(?:the|its|this)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
+_NOMINAL_ROLE = {"blocking": "inhibitor", "inhibiting": "inhibitor", "inhibition of": "inhibitor",
+                 "blockade of": "inhibitor", "suppressing": "inhibitor", "silencing": "inhibitor",
+                 "antagonizing": "antagonist", "antagonising": "antagonist"}
+
+
+def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """"BTK inhibitor(s)", "BTK blocker" and the act "blocking BTK" → the drug class "BTK inhibitor"."""
+    new, drop = [], set()
+    for i, m in enumerate(mentions):
+        if m.concept.type != "Gene":
+            continue
+        r = _ROLE.match(text, m.end)
+        if not r:
+            nominal = _NOMINAL.search(text, max(0, m.start - 40), m.start)
+            if nominal and not re.match(r"\s+by\b", text[m.end:m.end + 5]):
+                role = _NOMINAL_ROLE[" ".join(nominal.group(1).lower().split())]
+                concept = _local("Drug", f"{m.concept.label} {role}")
+                new.append(Mention(m.doc_id, nominal.start(), m.end, text[nominal.start():m.end], concept,
+                                   method=f"rule:drug-class:{m.concept.key}"))
+                drop.add(i)
+            continue
+        role = ROLE_WORDS[r.group(1).lower()]
+        symbol = m.concept.label
+        label = f"{symbol} {role}"
+        end = m.end + r.end()
+        concept = _local("Drug", label)
+        new.append(Mention(m.doc_id, m.start, end, text[m.start:end], concept, method=f"rule:drug-class:{m.concept.key}"))
+        drop.add(i)
+    return new, drop
+
+
+def _pathway_for(surface: str, concept: Concept | None, lex: Lexicon) -> Concept | None:
+    names = [surface]
+    if concept is not None:
+        names += [concept.label, *concept.synonyms[:4]]
+    for n in names:
+        for suffix in (" pathway", " signaling pathway", " signaling", " signalling", " signal transduction"):
+            for e in lex.lookup(n + suffix):
+                c = lex.concept(e.index)
+                if c.type == "Pathway":
+                    return c
+    return None
+
+
+def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """"X pathway"/"X signaling" and coordinated "X and Y pathways" → the pathway named after X."""
+    new, drop = [], set()
+    # spans that look like a hub name: gene mentions, plus unknown tokens right before a head word
+    for i, m in enumerate(mentions):
+        if m.concept.type not in ("Gene", "Drug"):
+            continue
+        head = _PATHWAY_HEAD.match(text, m.end)
+        group = [i]
+        if not head:
+            # coordination: X and Y pathways
+            j = i + 1
+            while j < len(mentions) and _COORD.match(text[mentions[j - 1].end:mentions[j].start]):
+                j += 1
+            last = mentions[j - 1] if j - 1 > i else None
+            if last is None:
+                continue
+            head = _PATHWAY_HEAD.match(text, last.end)
+            if not head or not head.group(1).lower().endswith("s"):
+                continue
+        p = _pathway_for(m.text, m.concept, lex)
+        if p is None:
+            continue
+        end = m.end + head.end() if head and _PATHWAY_HEAD.match(text, m.end) else m.end
+        new.append(Mention(m.doc_id, m.start, end, text[m.start:end], p, method="rule:hub-pathway"))
+        drop.update(group)
+    # unknown hub words: "the NF-κB pathway" where NF-κB is not itself in the vocabulary
+    for hm in re.finditer(r"(?<![\w-])([A-Za-z][\w/-]*[κβαγ]?[\w]*)(?=\s+(?:signal(?:l)?ing|pathways?)\b)", text):
+        s, e = hm.span(1)
+        if any(m.start < e and s < m.end for m in mentions) or any(n.start < e and s < n.end for n in new):
+            continue
+        word = hm.group(1)
+        if word.islower():
+            continue
+        p = _pathway_for(word, None, lex)
+        if p is not None:
+            head = _PATHWAY_HEAD.match(text, e)
+            new.append(Mention("", s, e + head.end(), text[s:e + head.end()], p, method="rule:hub-pathway"))
+    # and the coordinated unknown: "STING and NF-κB pathways" with NF-κB unknown handled above;
+    # with X known and Y unknown, X picks up the plural head through the coordination
+    for hm in re.finditer(r"(?<![\w-])([A-Za-z][\w/-]*)\s+(?:and|or)\s+[\w/-]+\s+(pathways|signaling pathways)\b", text):
+        s, e = hm.span(1)
+        if any(n.start <= s < n.end for n in new):
+            continue
+        idx = [i for i, m in enumerate(mentions) if m.start == s and m.end == e]
+        p = _pathway_for(hm.group(1), mentions[idx[0]].concept if idx else None, lex)
+        if p is not None:
+            new.append(Mention("", s, e, text[s:e], p, method="rule:hub-pathway"))
+            drop.update(idx)
+    return new, drop
+
+
+def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    new, drop = [], set()
+    for i, m in enumerate(mentions):
+        t = m.concept.type
+        if t == "Gene":
+            # "SOD1-G93A mice", "TDP-43 transgenic mice", "C9orf72 mouse model"
+            pos = m.end
+            variant = _VARIANT.match(text, pos)
+            vtxt = ""
+            if variant and variant.group(1):
+                vtxt = variant.group(1)
+                pos += variant.end()
+            org = _MODEL_AFTER.match(text, pos)
+            if not org:
+                continue
+            organism = ORGANISMS[org.group(2).lower()]
+            label = f"{m.concept.label}{'-' + vtxt if vtxt else ''} {organism} model"
+            end = pos + org.end()
+            new.append(Mention(m.doc_id, m.start, end, text[m.start:end], _local("ModelSystem", label),
+                               method=f"rule:model:{m.concept.key}"))
+        elif t == "Disease":
+            after = _DISEASE_MODEL_AFTER.match(text, m.end)
+            before = _MODEL_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+            organism, start, end = None, m.start, m.end
+            if after and (after.group(1) or after.group(3)):
+                organism = ORGANISMS[(after.group(1) or after.group(3)).lower()]
+                end = m.end + after.end()
+            elif before and before.group(2):
+                organism = ORGANISMS[before.group(2).lower()]
+                start = before.start()
+            if organism is None:
+                continue
+            label = f"{m.concept.label} {organism} model"
+            new.append(Mention(m.doc_id, start, end, text[start:end], _local("ModelSystem", label),
+                               method=f"rule:model:{m.concept.key}"))
+    return new, drop
+
+
+def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    new, drop = [], set()
+    for i, m in enumerate(mentions):
+        if m.concept.type != "CellType":
+            continue
+        before = _PATIENT_BEFORE.search(text, max(0, m.start - 20), m.start)
+        after = _PATIENT_AFTER.match(text, m.end)
+        if not (before or after):
+            continue
+        label = f"patient-derived {m.concept.label}"
+        if before and before.group(1).lower() == "ipsc-derived":
+            label = f"iPSC-derived {m.concept.label}"
+        start = before.start(1) if before else m.start
+        c = _local("ModelSystem", label, (m.text,))
+        new.append(Mention(m.doc_id, start, m.end, text[start:m.end], c, method=f"rule:sample:{m.concept.key}"))
+        drop.add(i)
+    return new, drop
+
+
+#: rules in the order they run
+RULES: list[tuple[str, Rule]] = [
+    ("drug-class", drug_classes),
+    ("hub-pathway", hub_pathways),
+    ("model-system", model_systems),
+    ("patient-sample", patient_samples),
+]
+
+
+def apply_rules(doc: Document, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    text = doc.text
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    for _, rule in RULES:
+        new, drop = rule(text, mentions, lex)
+        if new or drop:
+            mentions = [m for i, m in enumerate(mentions) if i not in drop]
+            mentions += [replace(n, doc_id=doc.id) for n in new]
+            mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions

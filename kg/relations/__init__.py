@@ -1,0 +1,299 @@
+"""Relation extraction: claims between mentions, each with the sentence that states it.
+
+Extractors are small functions registered in :data:`EXTRACTORS`; each takes a
+:class:`Context` (document, sentences, mentions) and yields :class:`Relation`
+records.  Every relation is checked against the schema's subject/object types.
+
+* ``pairwise``: trigger words between (or just before) two mentions of one
+  sentence, read actively ("X inhibits Y"), passively ("Y is inhibited by X",
+  "inhibition of Y by X") or either way ("mutations in X ... Y"); coordinated
+  objects ("cut IL-6, TNF-α and IFN-γ") each get the claim;
+* ``composition``: what composed mentions state by their name: a drug class
+  "BTK inhibitor" inhibits BTK, an "ALS mouse model" is a model of ALS;
+* ``apposition``: "tofersen, an ASO" / "X is a BTK inhibitor" → part_of;
+* ``topic``: a treatment or biomarker sentence that names no disease is about
+  the document's main disease ("Riluzole, one of the earliest approved
+  treatments", "biomarkers for the disease").
+
+Negation, hedging and background are recorded on each evidence; negated
+claims are kept as evidence but never asserted as plain triples.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Concept, Document, Evidence, Mention, Relation, Sentence
+from ..schema import load_schema
+from .cues import background, hedged, negated
+from .triggers import TRIGGERS, Trigger
+
+__all__ = ["RelationExtractor", "Context", "EXTRACTORS"]
+
+EXTRACTOR = "als-kg.rules"
+#: when two predicates fit one pair, the more specific wins
+PREDICATE_ORDER = ["biomarker_for", "causes", "model_of", "targets", "treats", "tested_in", "inhibits",
+                   "activates", "upregulated_in", "downregulated_in", "part_of", "associated_with"]
+_RANK = {p: i for i, p in enumerate(PREDICATE_ORDER)}
+_CLAUSE_BREAK = re.compile(r";|\b(but|whereas|while|although|however|unlike)\b|\.\s", re.I)
+_REL_PRONOUN = re.compile(r",\s*(which|who|that)\b", re.I)
+_MAX_GAP = 160
+
+
+@dataclass
+class Context:
+    doc: Document
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Mention]
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            if m.sentence >= 0:
+                self.by_sentence.setdefault(m.sentence, []).append(m)
+
+    @cached_property
+    def main_disease(self) -> Concept | None:
+        """The document's topic disease: the most mentioned one, if clearly so."""
+        counts = Counter(m.concept.key for m in self.mentions if m.concept.type == "Disease")
+        if not counts:
+            return None
+        (key, n), *rest = counts.most_common(2) + [(None, 0)]
+        if n < 2 or (rest and rest[0][1] == n):
+            return None
+        return next(m.concept for m in self.mentions if m.concept.key == key)
+
+    def evidence(self, sent: Sentence, s: Mention, o: Mention, rule: str, conf: float,
+                 claim: tuple[int, int] | None = None) -> Evidence:
+        text = self.doc.text
+        lo, hi = claim or (min(s.start, o.start), max(s.end, o.end))
+        neg = negated(text, lo, hi)
+        hed = hedged(text, sent.start, sent.end)
+        return Evidence(
+            doc_id=self.doc.id, doc_iri=self.doc.iri, sentence=sent.text, start=sent.start, end=sent.end,
+            subject_span=(s.start, s.end), object_span=(o.start, o.end), extractor=EXTRACTOR, rule=rule,
+            confidence=round(conf * (0.7 if hed else 1.0), 3), negated=neg, hedged=hed,
+            section=sent.section, background=background(sent.text),
+        )
+
+
+Extractor = Callable[[Context], Iterator[Relation]]
+
+
+def _allowed(s: Concept, p: str, o: Concept) -> bool:
+    return s.key != o.key and load_schema().allows(s.type, p, o.type)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span; nested mentions of composed concepts keep their parts."""
+    seen = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        k = (m.start, m.end, m.concept.key)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
+
+
+def _trigger_matches(trigger: Trigger, text: str, lo: int, hi: int) -> re.Match | None:
+    return trigger.pattern.search(text, lo, hi) if hi > lo else None
+
+
+def pairwise(ctx: Context) -> Iterator[Relation]:
+    text = ctx.doc.text
+    for si, ms in sorted(ctx.by_sentence.items()):
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        for i, a in enumerate(ms):
+            for b in ms[i + 1:]:
+                if b.start < a.end or a.concept.key == b.concept.key:
+                    continue
+                if b.start - a.end > _MAX_GAP:
+                    break
+                between = text[a.end:b.start]
+                if _CLAUSE_BREAK.search(between):
+                    continue
+                best = _best_claim(ctx, sent, ms, a, b)
+                if best is not None:
+                    yield best
+
+
+def _competitor(ms: list[Mention], lo: int, hi: int, like: Mention) -> bool:
+    """Another mention of the same type as ``like`` strictly between lo and hi."""
+    return any(lo <= m.start and m.end <= hi and m.concept.type == like.concept.type
+               and m.concept.key != like.concept.key for m in ms)
+
+
+def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention) -> Relation | None:
+    text = ctx.doc.text
+    candidates: list[tuple[int, float, Relation]] = []
+    before_lo = max(sent.start, a.start - 45)
+    for t in TRIGGERS:
+        tm = _trigger_matches(t, text, a.end, b.start)
+        where = "between"
+        if tm is None and t.direction == "either":
+            tm = _trigger_matches(t, text, before_lo, a.start)
+            where = "before"
+            if tm is not None and _competitor(ms, tm.end(), a.start, b):
+                tm = None
+        if tm is None:
+            continue
+        orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
+        for s, o in orders:
+            if not _allowed(s.concept, t.predicate, o.concept):
+                continue
+            if where == "between":
+                # the subject side must be the nearest of its type to the trigger
+                if s is a and _competitor(ms, a.end, tm.start(), a):
+                    continue
+                if s is b and _competitor(ms, tm.end(), b.start, b) and t.direction != "passive":
+                    continue
+                if _REL_PRONOUN.search(text, a.end, tm.start()) and t.direction == "active":
+                    continue
+            gap_words = len(text[a.end:b.start].split())
+            conf = max(0.3, t.confidence - 0.012 * max(0, gap_words - 3))
+            ev = ctx.evidence(sent, s, o, f"pairwise:{t.name}", conf, (min(a.start, tm.start()), b.end))
+            candidates.append((_RANK[t.predicate], -conf, Relation(s.concept, t.predicate, o.concept, ev)))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+_ROLE_PREDICATE = {"inhibitor": "inhibits", "antagonist": "inhibits", "degrader": "inhibits",
+                   "agonist": "activates", "activator": "activates", "modulator": "targets"}
+
+
+def composition(ctx: Context) -> Iterator[Relation]:
+    """Claims stated by a composed name: "BTK inhibitor" inhibits BTK; "ALS mouse model" model_of ALS."""
+    concepts: dict[str, Concept] = {m.concept.key: m.concept for m in ctx.mentions}
+    for m in ctx.mentions:
+        if not m.method.startswith("rule:") or m.sentence < 0:
+            continue
+        _, kind, *rest = m.method.split(":", 2)
+        part_key = rest[0] if rest else ""
+        part = concepts.get(part_key)
+        if part is None:
+            from ..lexicon import load_lexicon
+
+            hits = [load_lexicon().concept(e.index) for e in load_lexicon().lookup(part_key)] if part_key else []
+            part = next((c for c in hits if c.key == part_key), None)
+        if part is None:
+            continue
+        sent = ctx.sentences[m.sentence]
+        if kind == "drug-class":
+            role = m.concept.label.rsplit(" ", 1)[-1]
+            pred = _ROLE_PREDICATE.get(role, "targets")
+            subj, obj = m.concept, part
+        elif kind == "model" and part.type == "Disease":
+            pred, subj, obj = "model_of", m.concept, part
+        else:
+            continue
+        if _allowed(subj, pred, obj):
+            ev = ctx.evidence(sent, m, m, f"composition:{kind}", 0.85, (m.start, m.end))
+            yield Relation(subj, pred, obj, ev)
+
+
+_APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the)\s+(?:\w+\s+){0,2}$",
+                    re.I)
+
+
+def apposition(ctx: Context) -> Iterator[Relation]:
+    """"tofersen (Qalsody), an ASO" / "X is a BTK inhibitor" → X part_of the class."""
+    text = ctx.doc.text
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        for a, b in zip(ms, ms[1:]):
+            if a.concept.type != "Drug" or b.concept.type != "Drug" or a.concept.key == b.concept.key:
+                continue
+            if not _APPOS.match(text[a.end:b.start]):
+                continue
+            if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
+                    or b.text.endswith("s")):
+                continue
+            ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
+            yield Relation(a.concept, "part_of", b.concept, ev)
+            if b.method.startswith("rule:drug-class:"):
+                yield from _class_effect(ctx, sent, a, b)
+
+
+def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:
+    """A member of "BTK inhibitor" inhibits BTK too."""
+    key = cls.method.split(":", 2)[2]
+    target = next((m.concept for m in ctx.mentions if m.concept.key == key), None)
+    role = cls.concept.label.rsplit(" ", 1)[-1]
+    pred = _ROLE_PREDICATE.get(role)
+    if target is not None and pred and _allowed(drug.concept, pred, target):
+        yield Relation(drug.concept, pred, target, ctx.evidence(sent, drug, cls, "apposition:class-effect", 0.75))
+
+
+_TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients)|(newer|new|first|only) "
+                        r"(therapy|treatment|drug)|treatment options?|disease-modifying|"
+                        r"(therapy|treatment) (for|of) (the|this) (disease|condition))\b", re.I)
+_MARKER_CUE = re.compile(r"\b(bio)?markers? (for|of) (the|this) (disease|condition|disorder)\b|"
+                         r"\bindicators? of (the )?disease\b|\bidentify (the )?disease\b", re.I)
+
+
+def topic(ctx: Context) -> Iterator[Relation]:
+    """Treatment/biomarker sentences that leave the disease implicit: the document's main disease."""
+    disease = ctx.main_disease
+    if disease is None:
+        return
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        if any(m.concept.type == "Disease" for m in ms):
+            continue
+        treat = _TREAT_CUE.search(sent.text)
+        marker = _MARKER_CUE.search(sent.text)
+        pseudo = Mention(ctx.doc.id, sent.start, sent.start, "", disease, si, "topic")
+        if treat:
+            for m in ms:
+                if m.concept.type == "Drug" and _allowed(m.concept, "treats", disease):
+                    yield Relation(m.concept, "treats", disease,
+                                   ctx.evidence(sent, m, pseudo, "topic:treatment", 0.55))
+        if marker:
+            # "these genes could be used as biomarkers for the disease": the genes of this or the previous sentence
+            genes = [m for m in ms if m.concept.type == "Gene"]
+            if not genes and si - 1 in ctx.by_sentence:
+                genes = [m for m in ctx.by_sentence[si - 1] if m.concept.type == "Gene"]
+                if genes:
+                    sent_prev = ctx.sentences[si - 1]
+                    sent = Sentence(sent.doc_id, si, sent_prev.start, sent.end,
+                                    ctx.doc.text[sent_prev.start:sent.end], sent.section)
+            for g in genes:
+                yield Relation(g.concept, "biomarker_for", disease,
+                               ctx.evidence(sent, g, pseudo, "topic:biomarker", 0.6))
+
+
+#: extractors by name, run in order
+EXTRACTORS: dict[str, Extractor] = {
+    "pairwise": pairwise,
+    "composition": composition,
+    "apposition": apposition,
+    "topic": topic,
+}
+
+
+class RelationExtractor:
+    def __init__(self, names: Sequence[str] | None = None) -> None:
+        self.names = list(names or EXTRACTORS)
+
+    def extract(self, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Relation]:
+        ctx = Context(doc, sentences, mentions)
+        out: dict[str, Relation] = {}
+        for name in self.names:
+            for r in EXTRACTORS[name](ctx):
+                out.setdefault(r.full_hash, r)
+        return sorted(out.values(), key=lambda r: (r.evidence.start, r.evidence.subject_span, r.predicate,
+                                                   r.object.key))
+
+
+def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
+    return bisect.bisect_right([s.start for s in sentences], pos) - 1

@@ -1,0 +1,81 @@
+"""Trigger words for each predicate, as data.
+
+Each trigger is a regular expression over the words between (or around) two
+mentions, and the direction it reads in: ``active`` (subject before object:
+"X inhibits Y"), ``passive`` (object before subject: "Y is inhibited by X",
+"inhibition of Y by X"), or ``either``.  Type constraints come from
+``ontology/schema.json``, so a trigger proposes a predicate and the schema
+decides whether the two mentions can stand in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "TRIGGERS", "compile_triggers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    predicate: str
+    pattern: re.Pattern[str]
+    direction: str  # active | passive | either
+    confidence: float
+    name: str
+
+
+_DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat\w*|diminish\w*|"
+         r"downregulat\w*|down-regulat\w*|abolish\w*|abrogat\w*|prevent\w*|cut|cuts|dampen\w*|repress\w*|"
+         r"impair\w*|antagoni\w*|silenc\w*|knock\w* down|turn\w* (?:that |this |it |them )?\w* ?off|"
+         r"calm\w*|limit\w*|curb\w*|slow\w*|stop\w*|halt\w*|counteract\w*|neutrali\w*|deplet\w*")
+_UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-regulat\w*|promot\w*|"
+       r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive\w*|driving")
+
+_SPEC = [
+    # predicate, pattern, direction, confidence
+    ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
+    ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
+                 r"downregulated|lowered|diminished|repressed) by\b", "passive", 0.75),
+    ("inhibits", r"\b(inhibition|blockade|suppression|reduction|downregulation|attenuation|loss) of\b[^.;]*\bby\b",
+     "passive", 0.7),
+    ("inhibits", r"\b(inhibitor|antagonist|blocker)s? (of|against)\b", "active", 0.8),
+    ("activates", rf"\b({_UP})\b", "active", 0.7),
+    ("activates", r"\b(activated|induced|increased|enhanced|stimulated|upregulated|promoted|triggered) by\b",
+     "passive", 0.7),
+    ("activates", r"\b(activation|induction|stimulation|upregulation) of\b[^.;]*\bby\b", "passive", 0.65),
+    ("targets", r"\b(target\w*|directed against|against|bind\w*|aimed at|designed to (bind|target))\b",
+     "active", 0.75),
+    ("treats", r"\b(treat\w*|therap\w*|approved (for|in)|(used|indicated|prescribed|licensed) (in|for|to treat)|"
+               r"drug for|medication for|management of|benefit\w*|improv\w*|effective (in|against|for))\b",
+     "active", 0.7),
+    ("treats", r"\b(drug|medication|therapy|treatment|medicine)s? (called|named)\b", "passive", 0.75),
+    ("treats", r"\b(treated|managed) (with|by)\b", "passive", 0.7),
+    ("tested_in", r"\b(test\w*|trial\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
+                  r"evaluat\w*|assess\w*|studied|examined|injected|fed)\b", "either", 0.65),
+    ("causes", r"\b(cause\w*|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
+               r"drive\w*|give\w* rise to|account\w* for)\b", "active", 0.7),
+    ("causes", r"\b(caused|induced) by\b", "passive", 0.75),
+    ("causes", r"\bmutations? (in|of)\b", "either", 0.7),
+    ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredict\w*\b|\bdiagnos\w*\b|\bprognos\w*\b",
+     "either", 0.7),
+    ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
+                       r"greater|enhanced|more|accumulat\w*|high)\b", "either", 0.65),
+    ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
+                         r"loss of|less|low)\b", "either", 0.6),
+    ("associated_with", r"\b(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
+                        r"feature|seen (in|with)|observed in|found in|connected|related to|role in|"
+                        r"risk factor|susceptib\w*)\b", "either", 0.6),
+    ("model_of", r"\b(?:is|are|as|serves? as|used as) an? (?:\w+ ){0,2}models? (?:of|for)\b|\bmodels? (?:of|for)\b",
+     "active", 0.75),
+    ("part_of", r"\b(is|are|was|as) an? \b|,\s*an?\b", "active", 0.7),
+]
+
+
+def compile_triggers() -> tuple[Trigger, ...]:
+    return tuple(
+        Trigger(p, re.compile(rx, re.I), d, c, f"{p}:{i}") for i, (p, rx, d, c) in enumerate(_SPEC)
+    )
+
+
+TRIGGERS = compile_triggers()

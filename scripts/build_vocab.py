@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Build the shipped vocabularies in ontology/vocab/ from the real term lists.
+
+    python scripts/build_vocab.py --source ../shared/vocab --out ontology/vocab
+
+Reads the gzip TSV term lists (HGNC, MONDO, MeSH, HPO, GO BP, Reactome, CL,
+DrugBank, ChEBI, NCBITaxon, Cellosaurus) and the curated domain file
+ontology/curated/domain.tsv, and writes two deterministic gzip TSV files:
+
+* ``concepts.tsv.gz``: curie, type, label, xrefs, source — one row per concept;
+* ``names.tsv.gz``: name, curie, case, rank — the names the recogniser matches.
+  ``case`` is ``ci`` (match in any letter case) or ``cs`` (match this exact
+  form: gene symbols, acronyms, short names, cell-line names); ``rank`` 0 is a
+  preferred label or approved symbol, 1 an exact synonym, 2 an alias or previous
+  symbol, 3 a generated variant.
+
+The rules here are general (what kind of name is safe to match, how sources
+merge); nothing is specific to an article.  Needs ``wordfreq`` (English word
+frequencies) at build time only, to keep common English words out of the
+matchable names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+csv.field_size_limit(10**9)
+
+GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ", "epsilon": "ε"}
+# a symbol-like name: one token of letters/digits/hyphens with a capital or a digit
+SYMBOL = re.compile(r"^(?=.*[0-9]|.*[A-Z].*[A-Z]|.+[A-Z])[A-Za-z0-9][A-Za-z0-9.\-/+]{0,14}$")
+# MeSH species-specific gene product records ("Sod1 protein, mouse"): not drugs (vocab README)
+MESH_GENE_PRODUCT = re.compile(r"\b(protein|peptide|polypeptide|antigen|receptor|factor|kinase|enzyme)s?\b.*, [^,]+$", re.I)
+IUPACISH = re.compile(r"[\[\]{}();]|\d,\d|^\W|\(\+\)|\(-\)")
+
+
+def rows(path: Path) -> Iterator[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def split(v: str | None) -> list[str]:
+    return [x for x in (v or "").split("|") if x]
+
+
+class Builder:
+    def __init__(self, stop: set[str], zipf) -> None:
+        self.concepts: dict[str, dict] = {}
+        self.names: dict[tuple[str, str, str], int] = {}
+        self.stop = stop
+        self.zipf = zipf
+        self.alias_of: dict[str, str] = {}  # a merged-away CURIE -> the concept that absorbed it
+
+    # -- concepts ---------------------------------------------------------------
+    def concept(self, curie: str, type_: str, label: str, xrefs: list[str], source: str) -> None:
+        if curie in self.concepts:
+            self.concepts[curie]["xrefs"].update(xrefs)
+            return
+        self.concepts[curie] = {"type": type_, "label": label, "xrefs": set(xrefs), "source": source}
+
+    def resolve(self, curie: str) -> str:
+        while curie in self.alias_of:
+            curie = self.alias_of[curie]
+        return curie
+
+    def absorb(self, into: str, other: str, other_xrefs: list[str]) -> None:
+        into = self.resolve(into)
+        self.alias_of[other] = into
+        self.concepts[into]["xrefs"].update([other, *other_xrefs])
+
+    # -- names ----------------------------------------------------------------
+    def common_word(self, name: str, threshold: float = 4.0) -> bool:
+        words = name.lower().split()
+        return len(words) == 1 and self.zipf(words[0], "en") >= threshold
+
+    def name(self, name: str, curie: str, rank: int, case: str | None = None, allow_common: bool = False) -> None:
+        name = " ".join(name.split())
+        if len(name) < 2 or len(name) > 80:
+            return
+        if name.lower() in self.stop:
+            return
+        if not allow_common and self.common_word(name):
+            return
+        if case is None:
+            if name.islower() and len(name) <= 4:
+                # short lower-case names ("ham", "tsp") are words far more often than terms
+                if not allow_common:
+                    return
+                case = "ci"
+            else:
+                case = "cs" if (len(name) <= 4 or SYMBOL.match(name) and not name.islower()) else "ci"
+        if case == "cs" and (name.islower() or len(name) <= 2 and not any(c.isdigit() for c in name)
+                             and not name.isupper()):
+            return
+        forms = {name} if case == "cs" else {name.lower()}
+        for v in variants(name):
+            forms.add(v if case == "cs" else v.lower())
+        for i, f in enumerate(sorted(forms)):
+            r = rank if f in (name, name.lower()) else max(rank, 3)
+            key = (f, curie, case)
+            if key not in self.names or self.names[key] > r:
+                self.names[key] = r
+
+
+def variants(name: str) -> set[str]:
+    """Spelling variants of a name: Greek letters, hyphen/space, symbol hyphenation, +/-positive.
+
+    >>> sorted(variants("TNF-alpha"))
+    ['TNF alpha', 'TNF-α', 'TNFalpha', 'TNFα']
+    >>> sorted(variants("IL6"))
+    ['IL-6']
+    """
+    out: set[str] = set()
+    base = {name}
+    # Greek: latin name <-> letter, also kappaB <-> kB
+    for word, letter in GREEK.items():
+        for n in list(base):
+            if re.search(rf"(?i)(?<![a-z]){word}|(?<=[a-z0-9-]){word}", n):
+                base.add(re.sub(rf"(?i){word}", letter, n))
+            if letter in n:
+                base.add(n.replace(letter, word))
+    for n in list(base):
+        if "kappaB" in n:
+            base.add(n.replace("kappaB", "kB"))
+        if "κB" in n:
+            base.add(n.replace("κB", "kB"))
+    for n in base:
+        out.add(n)
+        seps = len(re.findall(r"[ -]", n))
+        if 0 < seps <= 3:
+            out.add(n.replace("-", " "))
+            if " " in n and len(n) <= 30:
+                out.add(n.replace(" ", "-"))
+            if len(n) <= 14:
+                out.add(re.sub(r"(?<=\w)[ -](?=\w)", "", n))
+        m = re.match(r"^([A-Z]{2,5})(\d{1,2}[A-Z]?)$", n)
+        if m:
+            out.add(f"{m[1]}-{m[2]}")
+        if "-positive" in n:
+            out.add(n.replace("-positive", "+"))
+            out.add(n.replace("-positive", "+").replace(", alpha-beta", ""))
+        if ", alpha-beta" in n:
+            out.add(n.replace(", alpha-beta", ""))
+    out.discard(name)
+    return {v for v in out if len(v) >= 2}
+
+
+def mouse_style(symbol: str) -> str:
+    """Mouse gene notation of a human symbol: SOD1 -> Sod1."""
+    return symbol[0] + symbol[1:].lower()
+
+
+# ---------------------------------------------------------------------------------
+def build(src: Path, curated: Path, stoplist: Path) -> Builder:
+    from wordfreq import zipf_frequency
+
+    stop = {line.strip().lower() for line in stoplist.read_text().splitlines() if line.strip() and not line.startswith("#")}
+    b = Builder(stop, zipf_frequency)
+
+    # --- genes: HGNC --------------------------------------------------------------
+    keep_kinds = {"gene with protein product", "RNA, micro", "RNA, long non-coding"}
+    uniprot_to_hgnc: dict[str, str] = {}
+    for r in rows(src / "hgnc.tsv.gz"):
+        if r["kind"] not in keep_kinds:
+            continue
+        cid, sym = r["id"], r["label"]
+        b.concept(cid, "Gene", sym, split(r["xrefs"]), "HGNC")
+        for x in split(r["xrefs"]):
+            if x.startswith("UniProtKB:"):
+                uniprot_to_hgnc[x] = cid
+        b.name(sym, cid, 0, "cs", allow_common=True)
+        low = sym.lower()
+        if len(sym) >= 3 and (any(c.isdigit() for c in sym) or zipf_frequency(low, "en") < 3.0):
+            b.name(mouse_style(sym), cid, 2, "cs", allow_common=True)
+        if r["kind"] != "gene with protein product":
+            continue
+        for s in split(r["synonyms"]):
+            if SYMBOL.match(s) and " " not in s:
+                # alias/previous symbols: exact case only, never common words
+                if zipf_frequency(s.lower(), "en") < 3.5 and len(s) >= 3:
+                    b.name(s, cid, 2, "cs")
+            elif len(s) > 4:
+                b.name(s, cid, 1, "ci")
+
+    # --- diseases: MONDO, then MeSH C merged through MONDO's MeSH xrefs --------------
+    mesh_to_mondo: dict[str, str] = {}
+    for r in rows(src / "mondo.tsv.gz"):
+        label = r["label"]
+        if re.search(r", non-human animal$|, (dog|cat|cattle|horse|pig|sheep|goat|chicken|mouse|rat)$", label):
+            continue
+        cid = r["id"]
+        xrefs = split(r["xrefs"])
+        b.concept(cid, "Disease", label, xrefs, "MONDO")
+        for x in xrefs:
+            if x.startswith("MESH:"):
+                mesh_to_mondo.setdefault(x, cid)
+        b.name(label, cid, 0)
+        for s in split(r["synonyms"]):
+            b.name(s, cid, 1)
+
+    hpo_labels: dict[str, str] = {}
+    for r in rows(src / "hpo.tsv.gz"):
+        if r["branch"] not in ("phenotypic_abnormality", ""):
+            continue
+        hpo_labels[r["label"].lower()] = r["id"]
+
+    chebi_to_db: dict[str, str] = {}
+    db_names: dict[str, str] = {}
+    for r in rows(src / "drugbank.tsv.gz"):
+        cid = r["id"]
+        xrefs = [x for x in split(r["xrefs"]) if not x.startswith("InChIKey:")]
+        b.concept(cid, "Drug", r["label"], xrefs, "DrugBank")
+        for x in xrefs:
+            if x.startswith("CHEBI:"):
+                chebi_to_db.setdefault(x, cid)
+        db_names.setdefault(r["label"].lower(), cid)
+        b.name(r["label"], cid, 0)
+        for s in split(r["synonyms"]):
+            if not IUPACISH.search(s) and len(s) <= 60:
+                b.name(s, cid, 1)
+                db_names.setdefault(s.lower(), cid)
+
+    for r in rows(src / "mesh.tsv.gz"):
+        cid, label, trees = r["id"], r["label"], set(split(r["tree"]))
+        xrefs = split(r["xrefs"])
+        cats = {t[0] for t in trees}
+        names = [label] + [s for s in split(r["synonyms"]) if ", " not in s]
+        hgnc = next((x for x in xrefs if x.startswith("HGNC:")), None) or next(
+            (uniprot_to_hgnc[x] for x in xrefs if x in uniprot_to_hgnc), None)
+        if hgnc and hgnc in b.concepts:
+            # a protein descriptor: its names are names of the gene
+            b.concepts[hgnc]["xrefs"].add(cid)
+            for n in names:
+                if ", " not in n:
+                    b.name(n, hgnc, 2)
+            continue
+        if cid.startswith("MESH:C") and MESH_GENE_PRODUCT.search(label):
+            continue
+        if "C" in cats:
+            disease = any(t.startswith("C") and t != "C23" for t in trees)
+            mondo = mesh_to_mondo.get(cid) or next((x for x in xrefs if x.startswith("MONDO:")), None)
+            if disease and mondo and mondo in b.concepts:
+                b.concepts[mondo]["xrefs"].add(cid)
+                for n in names:
+                    b.name(n, mondo, 2)
+                continue
+            if disease:
+                b.concept(cid, "Disease", label, xrefs, "MeSH")
+            else:
+                hp = hpo_labels.get(label.lower())
+                b.concept(cid, "Phenotype", label, xrefs + ([hp] if hp else []), "MeSH")
+                if hp:
+                    b.alias_of[hp] = cid
+            for i, n in enumerate(names):
+                b.name(n, cid, 0 if i == 0 else 1)
+            continue
+        if "D" in cats:
+            if IUPACISH.search(label) and cid.startswith("MESH:C"):
+                continue
+            chebi = next((x for x in xrefs if x.startswith("CHEBI:")), None)
+            target = (chebi_to_db.get(chebi) if chebi else None) or db_names.get(label.lower())
+            if target and target in b.concepts:
+                b.concepts[target]["xrefs"].update([cid] + [x for x in xrefs if not x.startswith("MESH:")])
+                for n in names:
+                    b.name(n, target, 2)
+                continue
+            if trees and trees <= {"D12", "D08", "D23", "D05", "D24"} and not re.search(r"mab$|cept$", label.lower()):
+                continue  # protein families and enzymes without a gene: neither a drug nor a gene
+            b.concept(cid, "Drug", label, xrefs, "MeSH")
+            for i, n in enumerate(names):
+                # supplementary records carry many everyday words as names ("substances")
+                if not IUPACISH.search(n) and len(n) <= 60 and not (cid.startswith("MESH:C") and b.common_word(n, 3.0)):
+                    b.name(n, cid, 0 if i == 0 else 1)
+            continue
+        if "B" in cats and any(x.startswith("NCBITaxon:") for x in xrefs):
+            continue  # organisms come from NCBITaxon
+
+    # phenotypes from HPO that are neither MeSH phenotypes nor diseases
+    for r in rows(src / "hpo.tsv.gz"):
+        if r["branch"] not in ("phenotypic_abnormality", "") or r["id"] in b.alias_of:
+            continue
+        cid = r["id"]
+        b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
+        b.name(r["label"], cid, 0)
+        for s in split(r["synonyms"]):
+            b.name(s, cid, 1)
+
+    # ChEBI: drugs only (its other 130k entities are chemistry, not pharmacology)
+    for r in rows(src / "chebi.tsv.gz"):
+        cid = r["id"]
+        if cid in chebi_to_db:
+            db = chebi_to_db[cid]
+            b.concepts[db]["xrefs"].add(cid)
+            continue
+        if r["kind"] != "drug":
+            continue
+        b.concept(cid, "Drug", r["label"], split(r["xrefs"]), "ChEBI")
+        b.name(r["label"], cid, 0)
+        for s in split(r["synonyms"]):
+            if not IUPACISH.search(s):
+                b.name(s, cid, 1)
+
+    # --- pathways: GO BP, Reactome --------------------------------------------------------
+    for r in rows(src / "go_bp.tsv.gz"):
+        cid = r["id"]
+        b.concept(cid, "Pathway", r["label"], [], "GO")
+        b.name(r["label"], cid, 0)
+        for s in split(r["synonyms"]):
+            b.name(s, cid, 1)
+    for r in rows(src / "reactome.tsv.gz"):
+        b.concept(r["id"], "Pathway", r["label"], [], "Reactome")
+        b.name(r["label"], r["id"], 1)
+
+    # --- cell types: CL ------------------------------------------------------------
+    for r in rows(src / "cl.tsv.gz"):
+        cid = r["id"]
+        xrefs = [x for x in split(r["xrefs"]) if x.startswith(("MESH:", "UMLS:"))]
+        b.concept(cid, "CellType", r["label"], xrefs, "CL")
+        b.name(r["label"], cid, 0)
+        for s in split(r["synonyms"]):
+            if not re.match(r"^[A-Z]{1,3}\.", s):  # immgen-style codes
+                b.name(s, cid, 1)
+
+    # --- model systems: organisms, cell lines -------------------------------------------------
+    for r in rows(src / "ncbitaxon.tsv.gz"):
+        cid = r["id"]
+        b.concept(cid, "ModelSystem", r["label"], [], "NCBITaxon")
+        b.name(r["label"], cid, 0, allow_common=True)
+        for s in split(r["synonyms"]):
+            if "(" not in s and "'" not in s:
+                b.name(s, cid, 1, allow_common=True)
+    for r in rows(src / "cellosaurus.tsv.gz"):
+        label = r["label"]
+        if len(label) < 4 or not re.search(r"\d|[A-Z].*[A-Z]", label) or " " in label:
+            continue
+        if zipf_frequency(label.lower(), "en") >= 2.5:
+            continue
+        cid = r["id"]
+        b.concept(cid, "ModelSystem", label, [], "Cellosaurus")
+        b.name(label, cid, 1, "cs")
+
+    # --- curated domain terms (reviewed by hand) ------------------------------------------------
+    with open(curated, encoding="utf-8") as fh:
+        for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            cid = r["curie"] or f"LOCAL:{r['type']}/{re.sub(r'[^0-9a-z]+', '-', r['label'].lower()).strip('-')}"
+            if cid in b.concepts:
+                b.concepts[cid]["xrefs"].update(split(r["xrefs"]))
+                if r.get("type") and r["type"] != b.concepts[cid]["type"]:
+                    b.concepts[cid]["type"] = r["type"]
+            else:
+                b.concept(cid, r["type"], r["label"], split(r["xrefs"]), "curated")
+            b.name(r["label"], cid, 0, allow_common=True)
+            for s in split(r["synonyms"]):
+                b.name(s, cid, 0, allow_common=True)
+    return b
+
+
+def write(b: Builder, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+
+    def gz(path: Path, header: list[str], lines: list[list[str]]) -> None:
+        buf = io.StringIO()
+        buf.write("\t".join(header) + "\n")
+        for line in lines:
+            buf.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in line) + "\n")
+        with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as z:
+            z.write(buf.getvalue().encode("utf-8"))
+
+    used = {c for (_, c, _) in b.names}
+    concepts = [[cid, d["type"], d["label"], "|".join(sorted(x for x in d["xrefs"] if x != cid)), d["source"]]
+                for cid, d in sorted(b.concepts.items()) if cid in used]
+    names = [[n, c, case, str(r)] for (n, c, case), r in sorted(b.names.items()) if c in b.concepts]
+    gz(out / "concepts.tsv.gz", ["curie", "type", "label", "xrefs", "source"], concepts)
+    gz(out / "names.tsv.gz", ["name", "curie", "case", "rank"], names)
+    print(f"{len(concepts)} concepts, {len(names)} names -> {out}", file=sys.stderr)
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent.parent
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--source", type=Path, default=here.parent / "shared" / "vocab", help="folder of the term lists")
+    ap.add_argument("--out", type=Path, default=here / "ontology" / "vocab")
+    ap.add_argument("--curated", type=Path, default=here / "ontology" / "curated" / "domain.tsv")
+    ap.add_argument("--stoplist", type=Path, default=here / "ontology" / "curated" / "stoplist.txt")
+    a = ap.parse_args()
+    if not (a.source / "hgnc.tsv.gz").is_file():
+        ap.error(f"no term lists in {a.source} (expected hgnc.tsv.gz etc.)")
+    write(build(a.source, a.curated, a.stoplist), a.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
