@@ -50,14 +50,15 @@ def connect(client: Any) -> tuple[Any, bool]:
 class DaskRunner:
     """Runs :func:`kg.parallel.extract_batch` on Dask workers."""
 
-    def __init__(self, client: Any, window: int | None = None) -> None:
+    def __init__(self, client: Any, window: int | None = None, fn: Any = None) -> None:
+        self.fn = fn or extract_batch
         self.client, self._owned = connect(client)
         threads = sum(self.client.nthreads().values()) or 1
         self.workers = threads
         self.window = window or 3 * threads
 
     def submit(self, docs: list[Document]) -> Handle:
-        return self.client.submit(extract_batch, docs, pure=False)
+        return self.client.submit(self.fn, docs, pure=False)
 
     def close(self) -> None:
         if self._owned:

@@ -137,8 +137,11 @@ class SerialRunner:
 
     window = 1
 
+    def __init__(self, fn: Callable[[list[Document]], list[Compact]] | None = None) -> None:
+        self.fn = fn or extract_batch
+
     def submit(self, docs: list[Document]) -> Handle:
-        return _Done(extract_batch(docs))
+        return _Done(self.fn(docs))
 
     def close(self) -> None:
         pass
@@ -152,18 +155,31 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
+def _prepare_vocabulary() -> None:
+    """Compile the lexicon here, once, rather than in every worker at the same time."""
+    try:
+        from .lexicon import ensure_compiled
+
+        ensure_compiled()
+    except Exception:  # the workers will report it
+        log.debug("could not compile the vocabulary ahead of the workers", exc_info=True)
+
+
 class ProcessRunner:
     """Extraction in ``workers`` processes (each loads the lexicon once, lazily)."""
 
-    def __init__(self, workers: int, window: int | None = None) -> None:
+    def __init__(self, workers: int, window: int | None = None,
+                 fn: Callable[[list[Document]], list[Compact]] | None = None) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
+        self.fn = fn or extract_batch
         self.workers = workers
         self.window = window or 4 * workers
+        _prepare_vocabulary()
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context())
 
     def submit(self, docs: list[Document]) -> Handle:
-        return self._pool.submit(extract_batch, docs)
+        return self._pool.submit(self.fn, docs)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -266,7 +282,9 @@ class Extraction:
 
     Iterating gives the :class:`~kg.pipeline.DocResult` of every document in
     input order; ``workers=None`` picks :func:`auto_workers`; ``client`` (a
-    ``dask.distributed.Client`` or a scheduler address) runs extraction on Dask.
+    ``dask.distributed.Client`` or a scheduler address) runs extraction on Dask;
+    ``batch_fn`` replaces :func:`extract_batch` (a picklable, importable function
+    with the same contract, e.g. another extractor).
     """
 
     def __init__(
@@ -281,6 +299,7 @@ class Extraction:
         annotations: bool = False,
         progress: Callable[[Progress], None] | None = None,
         batch_size: int | None = None,
+        batch_fn: Callable[[list[Document]], list[Compact]] | None = None,
     ) -> None:
         from .readers import MAX_BYTES
         from .readers.source import DocumentSource
@@ -308,12 +327,12 @@ class Extraction:
         if client is not None:
             from .distributed import DaskRunner
 
-            self.runner = DaskRunner(client)
+            self.runner = DaskRunner(client, fn=batch_fn)
             self.workers = self.runner.workers
         else:
             n = auto_workers(self.source.bytes_total) if workers is None else max(1, workers)
             self.workers = n
-            self.runner = SerialRunner() if n == 1 else ProcessRunner(n)
+            self.runner = SerialRunner(batch_fn) if n == 1 else ProcessRunner(n, fn=batch_fn)
         self.progress = progress
         self.batch_size = batch_size or (256 if client is not None else 32 if self.workers > 1 else 64)
 

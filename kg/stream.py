@@ -81,11 +81,9 @@ class StreamWriter:
 
     def close(self, error: BaseException | None = None) -> None:
         try:
-            if error is None:
-                self._fh.flush()
-                if self._gz is not None:
-                    self._gz.close()
-            self._fh.detach()
+            self._fh.detach()  # flushes into the gzip or raw file, leaves it open
+            if self._gz is not None and error is None:
+                self._gz.close()  # writes the gzip trailer
         finally:
             if error is None:
                 self._cm.__exit__(None, None, None)

@@ -39,6 +39,9 @@ GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ
 SYMBOL = re.compile(r"^(?=.*[0-9]|.*[A-Z].*[A-Z]|.+[A-Z])[A-Za-z0-9][A-Za-z0-9.\-/+]{0,14}$")
 # MeSH species-specific gene product records ("Sod1 protein, mouse"): not drugs (vocab README)
 MESH_GENE_PRODUCT = re.compile(r"\b(protein|peptide|polypeptide|antigen|receptor|factor|kinase|enzyme)s?\b.*, [^,]+$", re.I)
+# alias names that name a family, not a gene: "neurotrophic factor", "protein kinase"
+GENERIC_ALIAS = re.compile(r"^(\w+[ -]){0,2}(factor|protein|receptor|kinase|enzyme|antigen|subunit|peptide|"
+                           r"hormone|channel|transporter|inhibitor|activator|regulator)s?$", re.I)
 IUPACISH = re.compile(r"[\[\]{}();]|\d,\d|^\W|\(\+\)|\(-\)")
 
 
@@ -81,14 +84,17 @@ class Builder:
         words = name.lower().split()
         return len(words) == 1 and self.zipf(words[0], "en") >= threshold
 
-    def name(self, name: str, curie: str, rank: int, case: str | None = None, allow_common: bool = False) -> None:
+    def name(self, name: str, curie: str, rank: int, case: str | None = None, allow_common: bool = False,
+             common: float = 4.0) -> None:
         name = " ".join(name.split())
         if len(name) < 2 or len(name) > 80:
             return
         if name.lower() in self.stop:
             return
-        if not allow_common and self.common_word(name):
+        if not allow_common and self.common_word(name, common):
             return
+        if case is None and re.search(r"\s([A-Z]|[IVX]{1,3})$", name):
+            case = "cs"  # "factor I", "protein S", "vitamin A": the capital carries the meaning
         if case is None:
             if name.islower() and len(name) <= 4:
                 # short lower-case names ("ham", "tsp") are words far more often than terms
@@ -149,6 +155,13 @@ def variants(name: str) -> set[str]:
             out.add(n.replace("-positive", "+").replace(", alpha-beta", ""))
         if ", alpha-beta" in n:
             out.add(n.replace(", alpha-beta", ""))
+        # standard abbreviations of cytokine names: interferon gamma -> IFN-gamma, interleukin 6 -> IL-6
+        for long, short in (("interferon", "IFN"), ("interleukin", "IL"), ("tumor necrosis factor", "TNF"),
+                            ("transforming growth factor", "TGF")):
+            m2 = re.match(rf"(?i)^{long}[ -](\S+)$", n)
+            if m2:
+                out.add(f"{short}-{m2[1]}")
+                out.add(f"{short}{m2[1]}")
     out.discard(name)
     return {v for v in out if len(v) >= 2}
 
@@ -177,18 +190,22 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if x.startswith("UniProtKB:"):
                 uniprot_to_hgnc[x] = cid
         b.name(sym, cid, 0, "cs", allow_common=True)
+        if sym != sym.upper() and any(c.isdigit() for c in sym):
+            b.name(sym.upper(), cid, 1, "cs", allow_common=True)  # C9orf72 is often written C9ORF72
         low = sym.lower()
         if len(sym) >= 3 and (any(c.isdigit() for c in sym) or zipf_frequency(low, "en") < 3.0):
             b.name(mouse_style(sym), cid, 2, "cs", allow_common=True)
         if r["kind"] != "gene with protein product":
             continue
-        for s in split(r["synonyms"]):
+        for k, s in enumerate(split(r["synonyms"])):
             if SYMBOL.match(s) and " " not in s:
                 # alias/previous symbols: exact case only, never common words
                 if zipf_frequency(s.lower(), "en") < 3.5 and len(s) >= 3:
                     b.name(s, cid, 2, "cs")
-            elif len(s) > 4:
-                b.name(s, cid, 1, "ci")
+            elif k == 0:
+                b.name(s, cid, 1, "ci")  # the approved name
+            elif len(s) > 4 and not GENERIC_ALIAS.search(s):
+                b.name(s, cid, 2, "ci")
 
     # --- diseases: MONDO, then MeSH C merged through MONDO's MeSH xrefs --------------
     mesh_to_mondo: dict[str, str] = {}
@@ -202,9 +219,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         for x in xrefs:
             if x.startswith("MESH:"):
                 mesh_to_mondo.setdefault(x, cid)
-        b.name(label, cid, 0)
+        b.name(label, cid, 0, common=3.2)
         for s in split(r["synonyms"]):
-            b.name(s, cid, 1)
+            b.name(s, cid, 1, common=3.2)
 
     hpo_labels: dict[str, str] = {}
     for r in rows(src / "hpo.tsv.gz"):
@@ -274,6 +291,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 continue
             if trees and trees <= {"D12", "D08", "D23", "D05", "D24"} and not re.search(r"mab$|cept$", label.lower()):
                 continue  # protein families and enzymes without a gene: neither a drug nor a gene
+            if trees and (trees <= {"D13"} or trees <= {"D23", "D27"}) and cid.startswith("MESH:D"):
+                continue  # nucleic acids and pharmacological-action classes are not substances
             b.concept(cid, "Drug", label, xrefs, "MeSH")
             for i, n in enumerate(names):
                 # supplementary records carry many everyday words as names ("substances")
@@ -289,9 +308,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             continue
         cid = r["id"]
         b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
-        b.name(r["label"], cid, 0)
+        b.name(r["label"], cid, 0, common=3.2)
         for s in split(r["synonyms"]):
-            b.name(s, cid, 1)
+            b.name(s, cid, 1, common=3.2)
 
     # ChEBI: drugs only (its other 130k entities are chemistry, not pharmacology)
     for r in rows(src / "chebi.tsv.gz"):
@@ -312,9 +331,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
     for r in rows(src / "go_bp.tsv.gz"):
         cid = r["id"]
         b.concept(cid, "Pathway", r["label"], [], "GO")
-        b.name(r["label"], cid, 0)
+        b.name(r["label"], cid, 0, common=3.2)
         for s in split(r["synonyms"]):
-            b.name(s, cid, 1)
+            b.name(s, cid, 1, common=3.2)
     for r in rows(src / "reactome.tsv.gz"):
         b.concept(r["id"], "Pathway", r["label"], [], "Reactome")
         b.name(r["label"], r["id"], 1)
@@ -324,7 +343,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         cid = r["id"]
         xrefs = [x for x in split(r["xrefs"]) if x.startswith(("MESH:", "UMLS:"))]
         b.concept(cid, "CellType", r["label"], xrefs, "CL")
-        b.name(r["label"], cid, 0)
+        b.name(r["label"], cid, 0, common=3.2)
         for s in split(r["synonyms"]):
             if not re.match(r"^[A-Z]{1,3}\.", s):  # immgen-style codes
                 b.name(s, cid, 1)

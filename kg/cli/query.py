@@ -42,7 +42,8 @@ def _watchdog(seconds: float) -> None:
 @click.option("-b", "--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE before evaluation (repeatable). VALUE: <IRI>, a CURIE like MONDO:0004976 "
                    "or kgs:treats, a Turtle literal like '\"5\"^^xsd:integer' or '\"SOD1\"@en', else a plain "
-                   "string. The bound variable must be in the SELECT list (or use SELECT *).")
+                   "string. The bound variable must be in the SELECT list (or use SELECT *). Overrides the "
+                   "query's own '#+ bind: NAME=VALUE' comment lines.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
               help="Load GRAPH into this on-disk store once and reuse it while GRAPH is unchanged.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows.")
@@ -70,13 +71,13 @@ def query(graph: str, sparql: str | None, query_file, fmt: str, binds: tuple[str
     from ..query.guard import RefusedQuery, check_read_only
     from ..query.results import write_result
     from ..query.store import GraphStore, QueryError
-    from ..query.terms import parse_binding
+    from ..query.terms import default_bindings, parse_binding
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as the SPARQL argument or with -f FILE (one of the two)")
     text = sparql if sparql is not None else query_file.read()
     try:
-        bindings = dict(parse_binding(b) for b in binds)
+        bindings = {**default_bindings(text), **dict(parse_binding(b) for b in binds)}
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--bind") from None
     try:

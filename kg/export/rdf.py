@@ -53,7 +53,13 @@ def document_iri(doc: Document) -> URIRef:
 
 
 def _dec(x: float) -> Literal:
-    return Literal(Decimal(f"{x:.4f}").normalize() if x else Decimal("0"), datatype=XSD.decimal)
+    """A decimal in canonical form (``0.5``, ``1.0``: always a point, so Turtle keeps it byte for byte).
+
+    >>> [str(_dec(v)) for v in (0, 1, 0.5, 0.12345)]
+    ['0.0', '1.0', '0.5', '0.1235']
+    """
+    text = format(Decimal(f"{x:.4f}").normalize(), "f") if x else "0"
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _int(x: int) -> Literal:

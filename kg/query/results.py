@@ -242,7 +242,7 @@ def write_table(result: QueryResult, out: IO[bytes], limit: int | None = None) -
     lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    more = " (truncated)" if truncated[0] else ""
+    more = ", truncated" if truncated[0] else ""
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''}{more})")
     out.write(("\n".join(lines) + "\n").encode("utf-8"))
     return len(cells), truncated[0]

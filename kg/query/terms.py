@@ -21,12 +21,14 @@ query.  :func:`to_term` turns Python values into pyoxigraph terms;
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["Term", "to_term", "parse_value", "parse_binding", "substitutions", "display", "nt", "PREFIXES"]
+__all__ = ["Term", "to_term", "parse_value", "parse_binding", "default_bindings", "substitutions", "display", "nt",
+           "PREFIXES"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -35,6 +37,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {
     "kgs": "https://w3id.org/als-kg/schema#",
     "entity": "https://w3id.org/als-kg/entity/",
+    "doc": "https://w3id.org/als-kg/document/",
+    "statement": "https://w3id.org/als-kg/statement/",
+    "evidence": "https://w3id.org/als-kg/evidence/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": XSD,
@@ -135,11 +140,32 @@ def parse_binding(text: str) -> tuple[str, Term]:
     return name, parse_value(value)
 
 
+def default_bindings(query: str) -> dict[str, Term]:
+    """Default bindings a query file declares in ``#+ bind: NAME=VALUE`` comment lines.
+
+    They make a parameterised ``.rq`` file answer its question as it stands;
+    ``kg query -b NAME=VALUE`` overrides them.
+
+    >>> default_bindings("#+ bind: disease=MONDO:0004976\\nSELECT ?disease ?drug { ?drug kgs:treats ?disease }")
+    {'disease': <NamedNode value=http://purl.obolibrary.org/obo/MONDO_0004976>}
+    """
+    out: dict[str, Term] = {}
+    for line in query.splitlines():
+        m = _BIND_LINE.match(line)
+        if m:
+            name, term = parse_binding(m.group(1))
+            out[name] = term
+    return out
+
+
 def substitutions(bindings: dict[str, Any] | None) -> dict[ox.Variable, Term] | None:
     """pyoxigraph ``substitutions`` from ``{name: value}``."""
     if not bindings:
         return None
     return {ox.Variable(str(k).lstrip("?$")): to_term(v) for k, v in bindings.items()}
+
+
+_BIND_LINE = re.compile(r"^\s*#\+\s*bind:\s*(.+?)\s*$")
 
 
 @cache

@@ -85,7 +85,7 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         role = ROLE_WORDS[r.group(1).lower()]
         symbol = m.concept.label
         label = f"{symbol} {role}"
-        end = m.end + r.end()
+        end = r.end()
         concept = _local("Drug", label)
         new.append(Mention(m.doc_id, m.start, end, text[m.start:end], concept, method=f"rule:drug-class:{m.concept.key}"))
         drop.add(i)
@@ -128,7 +128,8 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         p = _pathway_for(m.text, m.concept, lex)
         if p is None:
             continue
-        end = m.end + head.end() if head and _PATHWAY_HEAD.match(text, m.end) else m.end
+        own_head = _PATHWAY_HEAD.match(text, m.end)
+        end = own_head.end() if own_head else m.end
         new.append(Mention(m.doc_id, m.start, end, text[m.start:end], p, method="rule:hub-pathway"))
         drop.update(group)
     # unknown hub words: "the NF-κB pathway" where NF-κB is not itself in the vocabulary
@@ -142,7 +143,7 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         p = _pathway_for(word, None, lex)
         if p is not None:
             head = _PATHWAY_HEAD.match(text, e)
-            new.append(Mention("", s, e + head.end(), text[s:e + head.end()], p, method="rule:hub-pathway"))
+            new.append(Mention("", s, head.end(), text[s:head.end()], p, method="rule:hub-pathway"))
     # and the coordinated unknown: "STING and NF-κB pathways" with NF-κB unknown handled above;
     # with X known and Y unknown, X picks up the plural head through the coordination
     for hm in re.finditer(r"(?<![\w-])([A-Za-z][\w/-]*)\s+(?:and|or)\s+[\w/-]+\s+(pathways|signaling pathways)\b", text):
@@ -168,13 +169,13 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             vtxt = ""
             if variant and variant.group(1):
                 vtxt = variant.group(1)
-                pos += variant.end()
+                pos = variant.end()
             org = _MODEL_AFTER.match(text, pos)
             if not org:
                 continue
             organism = ORGANISMS[org.group(2).lower()]
             label = f"{m.concept.label}{'-' + vtxt if vtxt else ''} {organism} model"
-            end = pos + org.end()
+            end = org.end()
             new.append(Mention(m.doc_id, m.start, end, text[m.start:end], _local("ModelSystem", label),
                                method=f"rule:model:{m.concept.key}"))
         elif t == "Disease":
@@ -183,7 +184,7 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             organism, start, end = None, m.start, m.end
             if after and (after.group(1) or after.group(3)):
                 organism = ORGANISMS[(after.group(1) or after.group(3)).lower()]
-                end = m.end + after.end()
+                end = after.end()
             elif before and before.group(2):
                 organism = ORGANISMS[before.group(2).lower()]
                 start = before.start()
@@ -214,12 +215,57 @@ def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[l
     return new, drop
 
 
+_ELLIPSIS_BEFORE = re.compile(r"([A-Za-z][\w+-]{0,12})\s*(?:,|and|or|and/or)\s*$")
+
+
+def shared_heads(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """Coordination with a shared head: "CD8+ and CD4+ T cells" names CD8+ T cells too."""
+    new, drop = [], set()
+    for m in mentions:
+        parts = m.text.split(None, 1)
+        if len(parts) < 2:
+            continue
+        before = _ELLIPSIS_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if not before:
+            continue
+        name = f"{before.group(1)} {parts[1]}"
+        hits = [lex.concept(e.index) for e in sorted(lex.lookup(name), key=lambda e: e.rank)]
+        hits = [c for c in hits if c.type == m.concept.type]
+        if not hits:
+            continue
+        s, e = before.span(1)
+        for i, other in enumerate(mentions):
+            if other.start < e and s < other.end:
+                drop.add(i)
+        new.append(Mention(m.doc_id, s, e, text[s:e], hits[0], method="rule:shared-head"))
+    return new, drop
+
+
+def one_sense(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """A concept a rule re-typed in this document (cells → patient-derived sample) keeps that sense throughout."""
+    sense: dict[str, Mention] = {}
+    for m in mentions:
+        if m.method.startswith("rule:sample:"):
+            sense.setdefault(m.method.split(":", 2)[2], m)
+    if not sense:
+        return [], set()
+    new, drop = [], set()
+    for i, m in enumerate(mentions):
+        ref = sense.get(m.concept.key)
+        if ref is not None and m.method == "lexicon":
+            new.append(replace(m, concept=ref.concept, method=ref.method))
+            drop.add(i)
+    return new, drop
+
+
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
+    ("shared-head", shared_heads),
     ("drug-class", drug_classes),
     ("hub-pathway", hub_pathways),
     ("model-system", model_systems),
     ("patient-sample", patient_samples),
+    ("one-sense", one_sense),
 ]
 
 

@@ -7,7 +7,9 @@
 (function () {
   "use strict";
 
+  performance.mark("kg-start");
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg-parsed");
   var VIEW = DATA.view;
   var SVGNS = "http://www.w3.org/2000/svg";
 
@@ -126,7 +128,9 @@
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return !!state.types[info[n.id].type]; } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible(e.id); } });
 
+  performance.mark("kg-datasets");
   var network = new vis.Network(byId("kg-network"), { nodes: nodeView, edges: edgeView }, DATA.options);
+  performance.mark("kg-network");
   window.network = network;
   window.nodes = nodes;
   window.edges = edges;
@@ -140,6 +144,7 @@
     network.setOptions({ physics: { enabled: false } });
     progress.hidden = true;
     network.fit({ animation: false });
+    performance.mark("kg-ready");
     window.kgReadyMs = Math.round(performance.now());
     document.body.setAttribute("data-ready", "true");
     window.kgReady = true;
