@@ -7,7 +7,7 @@ Two ways to use it (the workers need ``als-kg`` installed, the same version):
   the workers and merges their results in input order: the same graph as a
   local build, for corpora whose merged graph fits in this machine's memory.
 * :func:`export_nquads`: each input file is one task; a worker reads it,
-  extracts every document and writes the documents' graphs as gzipped
+  extracts every document and writes the documents' graphs as (gzipped)
   N-Quads (one named graph per document, :mod:`kg.stream`) into a folder
   the workers share.  Nothing passes through this process but file names and
   counts; the parts are what a large SPARQL store bulk-loads (PubMed's 1,200
@@ -76,23 +76,23 @@ class PartReport:
     errors: tuple[str, ...]
 
 
-def part_name(path: str) -> str:
+def part_name(path: str, compress: bool = True) -> str:
     """A part's file name: the input's name plus a hash of its full path (names may repeat)."""
     name = Path(path).name
     for suffix in (".gz", ".xml", ".json", ".jsonl", ".nxml", ".txt", ".pubtator"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    return f"{name}-{stable_hash(os.path.abspath(path), length=8)}.nq.gz"
+    return f"{name}-{stable_hash(os.path.abspath(path), length=8)}.nq{'.gz' if compress else ''}"
 
 
 def export_file(path: str, out_dir: str, max_bytes: int | None = None, min_belief: float = 0.0,
-                annotations: bool = False) -> PartReport:
-    """Read, extract and write one input file's documents as a gzipped N-Quads part (a worker task)."""
+                annotations: bool = False, compress: bool = True) -> PartReport:
+    """Read, extract and write one input file's documents as an N-Quads part (a worker task)."""
     from .parallel import Extraction
     from .stream import StreamWriter
 
     errors: list[str] = []
-    target = Path(out_dir) / part_name(path)
+    target = Path(out_dir) / part_name(path, compress)
     with Extraction([path], on_error=lambda e: errors.append(str(e)), workers=1, max_bytes=max_bytes,
                     annotations=annotations) as ex, StreamWriter(target, min_belief=min_belief) as w:
         for r in ex:
@@ -110,11 +110,13 @@ def export_nquads(
     max_bytes: int | None = None,
     min_belief: float = 0.0,
     annotations: bool = False,
+    compress: bool = True,
 ) -> list[PartReport]:
     """One N-Quads part per input file, written by the Dask workers into ``out_dir``.
 
     ``out_dir`` must be reachable by every worker under the same path (a shared
-    or network file system).  Reports come back in input order.
+    or network file system).  Parts are gzipped unless ``compress=False`` (for a
+    loader that wants plain files).  Reports come back in input order.
     """
     from .readers import iter_paths
 
@@ -123,7 +125,7 @@ def export_nquads(
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         paths = [str(p) for p in iter_paths(inputs)]
         futures = client.map(export_file, paths, out_dir=str(out_dir), max_bytes=max_bytes, min_belief=min_belief,
-                             annotations=annotations, pure=False)
+                             annotations=annotations, compress=compress, pure=False)
         return list(client.gather(futures))
     finally:
         if owned:

@@ -334,7 +334,7 @@ class Extraction:
             self.workers = n
             self.runner = SerialRunner(batch_fn) if n == 1 else ProcessRunner(n, fn=batch_fn)
         self.progress = progress
-        self.batch_size = batch_size or (256 if client is not None else 32 if self.workers > 1 else 64)
+        self.batch_size = batch_size or (256 if client is not None else 64)
 
     def __iter__(self) -> Iterator[Any]:
         src = self.source

@@ -52,6 +52,14 @@ class PredicateDef:
     biolink_match: str
     ro: str
     ro_match: str
+    extra_pairs: frozenset[tuple[str, str]] = frozenset()
+    pairs_only: frozenset[tuple[str, str]] = frozenset()
+
+    def allows(self, subject_type: str, object_type: str) -> bool:
+        if self.pairs_only:
+            return (subject_type, object_type) in self.pairs_only
+        return (subject_type in self.domain and object_type in self.range) or (
+            (subject_type, object_type) in self.extra_pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,7 @@ class Schema:
 
     def allows(self, subject_type: str, predicate: str, object_type: str) -> bool:
         p = self.predicates.get(predicate)
-        return bool(p) and subject_type in p.domain and object_type in p.range
+        return bool(p) and p.allows(subject_type, object_type)
 
     def type_of(self, score_name: str) -> str | None:
         for t in self.types.values():
@@ -83,6 +91,7 @@ def load_schema() -> Schema:
         name: PredicateDef(
             name, d["label"], d["definition"], frozenset(d["domain"]), frozenset(d["range"]),
             d["biolink"], d["biolink_match"], d["ro"], d["ro_match"],
+            frozenset(tuple(x) for x in d.get("extra_pairs", ())), frozenset(tuple(x) for x in d.get("pairs_only", ())),
         )
         for name, d in data["predicates"].items()
     }

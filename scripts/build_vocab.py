@@ -93,7 +93,7 @@ class Builder:
             return
         if not allow_common and self.common_word(name, common):
             return
-        if case is None and re.search(r"\s([A-Z]|[IVX]{1,3})$", name):
+        if re.search(r"\s([A-Z]|[IVX]{1,3})$", name):
             case = "cs"  # "factor I", "protein S", "vitamin A": the capital carries the meaning
         if case is None:
             if name.islower() and len(name) <= 4:
@@ -145,7 +145,7 @@ def variants(name: str) -> set[str]:
             out.add(n.replace("-", " "))
             if " " in n and len(n) <= 30:
                 out.add(n.replace(" ", "-"))
-            if len(n) <= 14:
+            if len(n) <= 14 and re.search(r"\d|[α-ω]|^[A-Z0-9 -]+$", n):
                 out.add(re.sub(r"(?<=\w)[ -](?=\w)", "", n))
         m = re.match(r"^([A-Z]{2,5})(\d{1,2}[A-Z]?)$", n)
         if m:
@@ -213,6 +213,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         label = r["label"]
         if re.search(r", non-human animal$|, (dog|cat|cattle|horse|pig|sheep|goat|chicken|mouse|rat)$", label):
             continue
+        if re.match(r"(?i)(disease|disorder)s? (of|by|involving|affecting) ", label):
+            continue  # anatomical grouping classes ("disease of spinal cord"), not diseases one studies
         cid = r["id"]
         xrefs = split(r["xrefs"])
         b.concept(cid, "Disease", label, xrefs, "MONDO")
@@ -228,6 +230,12 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if r["branch"] not in ("phenotypic_abnormality", ""):
             continue
         hpo_labels[r["label"].lower()] = r["id"]
+    # a MONDO class with an HPO twin and no OMIM/Orphanet record is a sign ("paralysis"), not a disease entity
+    for cid, d in b.concepts.items():
+        if d["type"] == "Disease" and d["label"].lower() in hpo_labels and not any(
+                x.startswith(("OMIM:", "Orphanet:")) for x in d["xrefs"]):
+            d["type"] = "Phenotype"
+            d["xrefs"].add(hpo_labels[d["label"].lower()])
 
     chebi_to_db: dict[str, str] = {}
     db_names: dict[str, str] = {}
@@ -346,7 +354,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         b.name(r["label"], cid, 0, common=3.2)
         for s in split(r["synonyms"]):
             if not re.match(r"^[A-Z]{1,3}\.", s):  # immgen-style codes
-                b.name(s, cid, 1)
+                b.name(s, cid, 1, common=2.5)
 
     # --- model systems: organisms, cell lines -------------------------------------------------
     for r in rows(src / "ncbitaxon.tsv.gz"):

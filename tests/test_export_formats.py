@@ -185,7 +185,7 @@ def graphs(draw) -> KnowledgeGraph:
         d = draw(st.sampled_from(docs))
         start = draw(st.integers(0, 500))
         ev = Evidence(d.id, "", draw(_text), start, start + 10, (start, start + 2), (start + 4, start + 6),
-                      "prop", draw(_text), draw(st.floats(0, 1)), draw(st.booleans()), draw(st.booleans()))
+                      "prop", draw(_text), draw(st.integers(0, 20)) / 20, draw(st.booleans()), draw(st.booleans()))
         kg.add_relation(Relation(s, draw(st.sampled_from(("treats", "inhibits", "causes"))), o, ev))
     for c in concepts:
         kg.add_concept(c, draw(_text), draw(st.sampled_from(docs)).id)

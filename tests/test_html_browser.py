@@ -8,10 +8,13 @@ import pytest
 from test_html_support import (  # noqa: F401  (chromium is a fixture)
     ALS,
     BTK,
+    assert_clean,
+    assert_nothing_ran,
     chromium,
     evidence,
     open_page,
     point_of,
+    poke_everything,
     small_graph,
     synthetic_graph,
 )
@@ -30,13 +33,6 @@ def small_page(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("html") / "small.html"
     write_html(small_graph(), path)
     return path
-
-
-def assert_clean(log) -> None:
-    assert log.errors == [], log.errors
-    assert log.outside() == [], log.outside()
-    assert log.requests == [log.url]
-    assert log.dialogs == []
 
 
 def test_page_loads_offline_and_renders_every_node_and_edge(chromium, small_page):
@@ -169,41 +165,12 @@ def evil_graph() -> KnowledgeGraph:
     return g
 
 
-def _poke_everything(page) -> None:
-    """Search, hover, click every node and edge so every piece of text gets rendered."""
-    page.locator("#kg-search").click()
-    page.keyboard.type("<img")
-    page.wait_for_timeout(50)
-    page.keyboard.press("Escape")
-    for nid in page.evaluate("kgView.nodeView.getIds()"):
-        x, y = point_of(page, "node", nid)
-        page.mouse.move(x, y)
-        page.wait_for_timeout(400)  # the tooltip
-        page.mouse.click(x, y)
-    for eid in page.evaluate("kgView.edgeView.getIds()"):
-        page.evaluate("(eid) => kgView.selectEdge(eid)", eid)
-
-
-def assert_nothing_ran(page, log) -> None:
-    assert page.evaluate("window.__pwned") is None
-    assert log.dialogs == []
-    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, svg image').length") == 0
-    assert page.evaluate("document.scripts.length") == 3
-    hrefs = page.evaluate("Array.from(document.querySelectorAll('[href]'), a => a.getAttribute('href'))")
-    assert all(h.startswith(("https://", "http://")) for h in hrefs), hrefs
-    handlers = page.evaluate(
-        "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
-        ".filter(a => a.name.startsWith('on')).map(a => a.name)")
-    assert handlers == []
-    assert_clean(log)
-
-
 def test_untrusted_text_is_shown_as_text_and_never_runs(chromium, tmp_path):
     path = tmp_path / "evil.html"
     write_html(evil_graph(), path, title=PAYLOADS[0])
     page, log = open_page(chromium, path)
     assert page.title() == PAYLOADS[0]
-    _poke_everything(page)
+    poke_everything(page)
     eid = page.evaluate("kgView.edgeView.getIds()[0]")
     page.evaluate("(eid) => kgView.selectEdge(eid)", eid)
     text = page.locator("#kg-details").inner_text()

@@ -8,7 +8,6 @@ console error of the page.
 from __future__ import annotations
 
 import random
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,5 +172,37 @@ def point_of(page, kind: str, id_: str) -> tuple[float, float]:
     return p["x"], p["y"]
 
 
-def have_chromium() -> bool:
-    return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None
+def assert_clean(log) -> None:
+    assert log.errors == [], log.errors
+    assert log.outside() == [], log.outside()
+    assert log.requests == [log.url]
+    assert log.dialogs == []
+
+
+def poke_everything(page) -> None:
+    """Search, hover, click every node and edge so every piece of text gets rendered."""
+    page.locator("#kg-search").click()
+    page.keyboard.type("<img")
+    page.wait_for_timeout(50)
+    page.keyboard.press("Escape")
+    for nid in page.evaluate("kgView.nodeView.getIds()"):
+        x, y = point_of(page, "node", nid)
+        page.mouse.move(x, y)
+        page.wait_for_timeout(300)  # the tooltip (delay 250 ms)
+        page.mouse.click(x, y)
+    for eid in page.evaluate("kgView.edgeView.getIds()"):
+        page.evaluate("(eid) => kgView.selectEdge(eid)", eid)
+
+
+def assert_nothing_ran(page, log) -> None:
+    assert page.evaluate("window.__pwned") is None
+    assert log.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, svg image').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('[href]'), a => a.getAttribute('href'))")
+    assert all(h.startswith(("https://", "http://")) for h in hrefs), hrefs
+    handlers = page.evaluate(
+        "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
+        ".filter(a => a.name.startsWith('on')).map(a => a.name)")
+    assert handlers == []
+    assert_clean(log)

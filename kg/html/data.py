@@ -30,6 +30,7 @@ from ..graph import Edge, KnowledgeGraph, Node
 from ..iri import curie_to_iri, local_iri
 from ..model import Evidence
 from ..schema import load_schema
+from .layout import clustered_layout
 from .links import document_url, resolver_url, safe_url
 from .style import Style, predicate_styles, type_styles
 
@@ -47,6 +48,9 @@ class ViewOptions:
     back). ``large_nodes``/``large_edges``: from here on the page uses the
     lighter drawing (straight edges, no edge labels, fewer layout steps).
     ``edge_labels``: draw predicate labels on edges (None: only when not large).
+    ``layout_seconds``: the browser runs the force layout at most this long, then stops it
+    ``cluster_nodes``: graphs with more nodes start from positions clustered by type (hubs in the
+    middle), so that a short layout run is enough.
     """
 
     title: str = "als-kg knowledge graph"
@@ -55,6 +59,8 @@ class ViewOptions:
     large_edges: int = 2500
     edge_labels: bool | None = None
     height: str = "100%"
+    layout_seconds: float = 3.0
+    cluster_nodes: int = 300
 
     def __post_init__(self) -> None:
         if self.max_edges < 1:
@@ -192,15 +198,23 @@ def build_payload(graph: KnowledgeGraph, min_belief: float = 0.0, **options: Any
         degree[e.subject.key] += 1
         degree[e.object.key] += 1
 
+    positions: dict[str, tuple[float, float]] = {}
+    if len(nodes) > opts.cluster_nodes:  # vis' physics is slow from scratch on thousands of nodes: start clustered
+        groups: dict[str, list[str]] = {t: [] for t in type_names}
+        for n in sorted(nodes, key=lambda n: (-degree[n.key], n.key)):
+            groups[n.concept.type].append(n.key)
+        positions = clustered_layout(groups)
+
     net = Network(directed=True)
     node_info: dict[str, Any] = {}
     node_colors = {t: _node_color(s) for t, s in tstyle.items()}
     for n in nodes:
         c = n.concept
         d = degree[n.key]
+        xy = {"x": positions[n.key][0], "y": positions[n.key][1]} if n.key in positions else {}
         net.add_node(
             n.key, label=c.label or n.key, shape=tstyle[c.type].shape, color=node_colors[c.type],
-            size=round(min(12 + 5 * math.sqrt(d), 45), 2),
+            size=round(min(12 + 5 * math.sqrt(d), 45), 2), **xy,
             title=f"{c.label} · {c.type}" + (f" · {c.curie}" if c.curie else "") + f"\n{d} relation{'s' * (d != 1)}",
         )
         node_info[n.key] = _node_info(n, d)
@@ -257,6 +271,7 @@ def build_payload(graph: KnowledgeGraph, min_belief: float = 0.0, **options: Any
         "view": {
             "large": large, "edgeLabels": edge_labels, "maxEdges": opts.max_edges,
             "minBelief": default_belief, "capped": default_belief > 0, "showNegated": not large,
+            "layoutMs": opts.layout_seconds * 1000,
         },
         "options": vis_options(large, opts, len(nodes)),
     }
@@ -272,7 +287,7 @@ def vis_options(large: bool, opts: ViewOptions, n_nodes: int = 0) -> dict[str, A
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.3, "springLength": 90,
                           "springConstant": 0.04, "damping": 0.4, "avoidOverlap": 0},
-            "stabilization": {"enabled": True, "iterations": 120, "updateInterval": 10, "fit": False},
+            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 2, "fit": False},
             "minVelocity": 2, "timestep": 0.6,
         }
     else:

@@ -124,10 +124,36 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                     yield best
 
 
-def _competitor(ms: list[Mention], lo: int, hi: int, like: Mention) -> bool:
-    """Another mention of the same type as ``like`` strictly between lo and hi."""
-    return any(lo <= m.start and m.end <= hi and m.concept.type == like.concept.type
-               and m.concept.key != like.concept.key for m in ms)
+_LIST_SEP = re.compile(r"^[\s,*()]*(?:(?:and|or|and/or|as well as)[\s*()]*)?$", re.I)
+
+
+def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
+    """Positions (starts) of the mentions coordinated with ``m``: "IL-6, TNF-α and IFN-γ"."""
+    same = [x for x in ms if x.concept.type == m.concept.type]
+    idx = next(i for i, x in enumerate(same) if x is m)
+    members = {m.start}
+    i = idx
+    while i > 0 and _LIST_SEP.match(text[same[i - 1].end:same[i].start]):
+        i -= 1
+        members.add(same[i].start)
+    i = idx
+    while i + 1 < len(same) and _LIST_SEP.match(text[same[i].end:same[i + 1].start]):
+        i += 1
+        members.add(same[i].start)
+    return members
+
+
+def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -> bool:
+    """Another mention of the type of ``like`` between lo and hi that is not in a list with it."""
+    others = [m for m in ms if lo <= m.start and m.end <= hi and m.concept.type == like.concept.type
+              and m.concept.key != like.concept.key]
+    if not others:
+        return False
+    listed = _coordinated(text, ms, like)
+    return any(m.start not in listed for m in others)
+
+
+_LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
 def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention) -> Relation | None:
@@ -140,7 +166,7 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
         if tm is None and t.direction == "either":
             tm = _trigger_matches(t, text, before_lo, a.start)
             where = "before"
-            if tm is not None and _competitor(ms, tm.end(), a.start, b):
+            if tm is not None and _competitor(text, ms, tm.end(), a.start, b):
                 tm = None
         if tm is None:
             continue
@@ -148,11 +174,17 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
         for s, o in orders:
             if not _allowed(s.concept, t.predicate, o.concept):
                 continue
+            if t.objects and o.concept.type not in t.objects:
+                continue
+            if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
+                    and _LOCATION.search(text, max(a.end, b.start - 12), b.start)
+                    and any(a.end <= x.start and x.end <= b.start for x in ms)):
+                continue  # "cut DNA damage in motor neurons": the cells are where, not what
             if where == "between":
                 # the subject side must be the nearest of its type to the trigger
-                if s is a and _competitor(ms, a.end, tm.start(), a):
+                if s is a and _competitor(text, ms, a.end, tm.start(), a):
                     continue
-                if s is b and _competitor(ms, tm.end(), b.start, b) and t.direction != "passive":
+                if s is b and _competitor(text, ms, tm.end(), b.start, b) and t.direction != "passive":
                     continue
                 if _REL_PRONOUN.search(text, a.end, tm.start()) and t.direction == "active":
                     continue
@@ -237,8 +269,7 @@ def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> 
 _TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients)|(newer|new|first|only) "
                         r"(therapy|treatment|drug)|treatment options?|disease-modifying|"
                         r"(therapy|treatment) (for|of) (the|this) (disease|condition))\b", re.I)
-_MARKER_CUE = re.compile(r"\b(bio)?markers? (for|of) (the|this) (disease|condition|disorder)\b|"
-                         r"\bindicators? of (the )?disease\b|\bidentify (the )?disease\b", re.I)
+_MARKER_CUE = re.compile(r"\b(bio)?markers?\b|\bindicators? of (the )?disease\b", re.I)
 
 
 def topic(ctx: Context) -> Iterator[Relation]:
@@ -248,7 +279,7 @@ def topic(ctx: Context) -> Iterator[Relation]:
         return
     for si, ms in ctx.by_sentence.items():
         sent = ctx.sentences[si]
-        if any(m.concept.type == "Disease" for m in ms):
+        if any(m.concept.type == "Disease" and m.concept.key != disease.key for m in ms):
             continue
         treat = _TREAT_CUE.search(sent.text)
         marker = _MARKER_CUE.search(sent.text)

@@ -23,6 +23,7 @@ class Trigger:
     direction: str  # active | passive | either
     confidence: float
     name: str
+    objects: frozenset[str] = frozenset()  # object types this trigger may take (empty: as the schema says)
 
 
 _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat\w*|diminish\w*|"
@@ -33,7 +34,7 @@ _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-re
        r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive\w*|driving")
 
 _SPEC = [
-    # predicate, pattern, direction, confidence
+    # predicate, pattern, direction, confidence[, object types]
     ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
     ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
                  r"downregulated|lowered|diminished|repressed) by\b", "passive", 0.75),
@@ -47,34 +48,36 @@ _SPEC = [
     ("targets", r"\b(target\w*|directed against|against|bind\w*|aimed at|designed to (bind|target))\b",
      "active", 0.75),
     ("treats", r"\b(treat\w*|therap\w*|approved (for|in)|(used|indicated|prescribed|licensed) (in|for|to treat)|"
-               r"drug for|medication for|management of|benefit\w*|improv\w*|effective (in|against|for))\b",
-     "active", 0.7),
+               r"drug for|medication for|management of|benefit\w*|effective (in|against|for)|medicines?|"
+               r"in the form of)\b", "either", 0.7),
     ("treats", r"\b(drug|medication|therapy|treatment|medicine)s? (called|named)\b", "passive", 0.75),
     ("treats", r"\b(treated|managed) (with|by)\b", "passive", 0.7),
-    ("tested_in", r"\b(test\w*|trial\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
-                  r"evaluat\w*|assess\w*|studied|examined|injected|fed)\b", "either", 0.65),
-    ("causes", r"\b(cause\w*|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
-               r"drive\w*|give\w* rise to|account\w* for)\b", "active", 0.7),
+    ("tested_in", r"\b(test\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
+                  r"evaluat\w*|studied|injected|fed)\b", "either", 0.65, ("ModelSystem",)),
+    ("tested_in", r"\b(clinical trials?|trials?|phase (1|2|3|i|ii|iii|1/2|2/3)\b|tested in (patients|people))",
+     "either", 0.65, ("Disease",)),
+    ("causes", r"\b(cause[sd]?|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
+               r"give\w* rise to|account\w* for)\b", "active", 0.7),
     ("causes", r"\b(caused|induced) by\b", "passive", 0.75),
-    ("causes", r"\bmutations? (in|of)\b", "either", 0.7),
-    ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredict\w*\b|\bdiagnos\w*\b|\bprognos\w*\b",
+    ("causes", r"\bmutations? (in|of)\b|\bmutant\b|\bvariants? (in|of)\b", "either", 0.7),
+    ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),
     ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
-                       r"greater|enhanced|more|accumulat\w*|high)\b", "either", 0.65),
+                       r"greater|enhanced|accumulat\w*)\b", "either", 0.65),
     ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
-                         r"loss of|less|low)\b", "either", 0.6),
+                         r"loss of)\b", "either", 0.6),
     ("associated_with", r"\b(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
                         r"feature|seen (in|with)|observed in|found in|connected|related to|role in|"
                         r"risk factor|susceptib\w*)\b", "either", 0.6),
     ("model_of", r"\b(?:is|are|as|serves? as|used as) an? (?:\w+ ){0,2}models? (?:of|for)\b|\bmodels? (?:of|for)\b",
      "active", 0.75),
-    ("part_of", r"\b(is|are|was|as) an? \b|,\s*an?\b", "active", 0.7),
 ]
 
 
 def compile_triggers() -> tuple[Trigger, ...]:
     return tuple(
-        Trigger(p, re.compile(rx, re.I), d, c, f"{p}:{i}") for i, (p, rx, d, c) in enumerate(_SPEC)
+        Trigger(p, re.compile(rx, re.I), d, c, f"{p}:{i}", frozenset(rest[0]) if rest else frozenset())
+        for i, (p, rx, d, c, *rest) in enumerate(_SPEC)
     )
 
 

@@ -129,6 +129,7 @@
   var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible(e.id); } });
 
   performance.mark("kg-datasets");
+  var layoutStart = performance.now();
   var network = new vis.Network(byId("kg-network"), { nodes: nodeView, edges: edgeView }, DATA.options);
   performance.mark("kg-network");
   window.network = network;
@@ -151,6 +152,10 @@
     document.dispatchEvent(new CustomEvent("kg:ready"));
   }
   network.on("stabilizationProgress", function (p) {
+    if (performance.now() - layoutStart > VIEW.layoutMs) {
+      network.stopSimulation();  // time budget spent: keep the layout as it is
+      return;
+    }
     progress.hidden = false;
     var pct = Math.round(100 * p.iterations / Math.max(p.total, 1));
     byId("kg-progress-bar").style.width = pct + "%";
