@@ -69,15 +69,17 @@ class Progress:
     bytes_total: int  #: input bytes in all
     elapsed: float  #: seconds since the start
     finished: bool = False
+    read: int = 0  #: documents read so far (ahead of ``documents`` while batches are in flight)
 
     @property
     def estimated_total(self) -> int | None:
-        """Documents expected in all, extrapolated from the bytes read (None before any)."""
+        """Documents expected in all, extrapolated from the documents and bytes read (None before any)."""
         if self.finished:
             return self.documents
-        if self.bytes_read <= 0 or self.documents == 0:
+        read = max(self.read, self.documents)
+        if self.bytes_read <= 0 or read == 0:
             return None
-        return max(self.documents, round(self.documents * self.bytes_total / self.bytes_read))
+        return max(read, round(read * self.bytes_total / self.bytes_read))
 
 
 # -- the worker side ------------------------------------------------------------------
@@ -211,14 +213,14 @@ def results(
     from .pipeline import DocResult
 
     t0 = time.perf_counter()
-    done = cached = 0
+    done = cached = read = 0
     pending: deque[tuple[list[tuple[Document, Given]], list[str] | None, dict[str, Any], Handle | None]] = deque()
     it = iter(items)
 
     def report(finished: bool = False) -> None:
         if progress is not None:
-            read, total = position()
-            progress(Progress(done, cached, errors(), read, total, time.perf_counter() - t0, finished))
+            at, total = position()
+            progress(Progress(done, cached, errors(), at, total, time.perf_counter() - t0, finished, read))
 
     def emit(batch, keys, hits, handle) -> Iterator[Any]:
         nonlocal done, cached
@@ -247,6 +249,7 @@ def results(
         batch = list(islice(it, batch_size))
         if not batch:
             break
+        read += len(batch)
         keys = [cache.key(d) for d, _ in batch] if cache is not None else None
         hits = cache.get_many(keys) if keys is not None else {}
         misses = [d for i, (d, _) in enumerate(batch) if keys is None or keys[i] not in hits]

@@ -29,7 +29,7 @@ import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .atomic import atomic_write
 
@@ -56,7 +56,8 @@ def document_lines(result: Any, *, quads: bool, min_belief: float = 0.0) -> list
 
     graph = assemble([result])
     end = f" {document_iri(result.document).n3()} .\n" if quads else " .\n"
-    return sorted({f"{s.n3()} {p.n3()} {o.n3()}{end}" for s, p, o in triples(graph, min_belief=min_belief)})
+    return sorted({f"{s.n3()} {p.n3()} {o.n3()}{end}"  # type: ignore[attr-defined]
+                   for s, p, o in triples(graph, min_belief=min_belief)})
 
 
 class StreamWriter:
@@ -71,7 +72,7 @@ class StreamWriter:
         self._cm = atomic_write(self.path, "wb")
         raw = self._cm.__enter__()
         self._gz = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if self.path.suffix.lower() == ".gz" else None
-        self._fh: IO[str] = io.TextIOWrapper(self._gz or raw, encoding="utf-8", newline="\n", write_through=False)
+        self._fh = io.TextIOWrapper(self._gz or raw, encoding="utf-8", newline="\n", write_through=False)
 
     def write(self, result: Any) -> None:
         lines = document_lines(result, quads=self.quads, min_belief=self.min_belief)

@@ -39,6 +39,7 @@ GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ
 SYMBOL = re.compile(r"^(?=.*[0-9]|.*[A-Z].*[A-Z]|.+[A-Z])[A-Za-z0-9][A-Za-z0-9.\-/+]{0,14}$")
 # MeSH species-specific gene product records ("Sod1 protein, mouse"): not drugs (vocab README)
 MESH_GENE_PRODUCT = re.compile(r"\b(protein|peptide|polypeptide|antigen|receptor|factor|kinase|enzyme)s?\b.*, [^,]+$", re.I)
+ADJECTIVE = re.compile(r"(al|ary|ed|ic|ive|ous|ile|ent|ant|ing|ful|less|able|ible)$")
 # alias names that name a family, not a gene: "neurotrophic factor", "protein kinase"
 GENERIC_ALIAS = re.compile(r"^(\w+[ -]){0,2}(factor|protein|receptor|kinase|enzyme|antigen|subunit|peptide|"
                            r"hormone|channel|transporter|inhibitor|activator|regulator)s?$", re.I)
@@ -84,6 +85,11 @@ class Builder:
         words = name.lower().split()
         return len(words) == 1 and self.zipf(words[0], "en") >= threshold
 
+    def adjective_like(self, name: str) -> bool:
+        """A common single word with an adjective ending ("familial", "hereditary", "inherited")."""
+        words = name.lower().split()
+        return len(words) == 1 and self.zipf(words[0], "en") >= 3.0 and bool(ADJECTIVE.search(words[0]))
+
     def name(self, name: str, curie: str, rank: int, case: str | None = None, allow_common: bool = False,
              common: float = 4.0) -> None:
         name = " ".join(name.split())
@@ -103,7 +109,7 @@ class Builder:
                 case = "ci"
             else:
                 case = "cs" if (len(name) <= 4 or SYMBOL.match(name) and not name.islower()) else "ci"
-        if case == "cs" and (name.islower() or len(name) <= 2 and not any(c.isdigit() for c in name)
+        if case == "cs" and (name.islower() and not any(c.isdigit() for c in name) or len(name) <= 2 and not any(c.isdigit() for c in name)
                              and not name.isupper()):
             return
         forms = {name} if case == "cs" else {name.lower()}
@@ -192,6 +198,10 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         b.name(sym, cid, 0, "cs", allow_common=True)
         if sym != sym.upper() and any(c.isdigit() for c in sym):
             b.name(sym.upper(), cid, 1, "cs", allow_common=True)  # C9orf72 is often written C9ORF72
+        if len(sym) >= 3 and any(c.isdigit() for c in sym) and sym[0].isalpha():
+            b.name(sym.lower(), cid, 2, "cs", allow_common=True)  # mouse tables: "ccl7", "mmp2"
+        if re.match(r"^[A-Z]{3,5}[A-Z]$", sym) and zipf_frequency(sym[:-1].lower(), "en") < 3.0:
+            b.name(sym[:-1].lower() + sym[-1], cid, 2, "cs", allow_common=True)  # protein style: "apoE"
         low = sym.lower()
         if len(sym) >= 3 and (any(c.isdigit() for c in sym) or zipf_frequency(low, "en") < 3.0):
             b.name(mouse_style(sym), cid, 2, "cs", allow_common=True)
@@ -221,21 +231,17 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         for x in xrefs:
             if x.startswith("MESH:"):
                 mesh_to_mondo.setdefault(x, cid)
-        b.name(label, cid, 0, common=3.2)
+        if not b.adjective_like(label):
+            b.name(label, cid, 0, common=6.0)
         for s in split(r["synonyms"]):
-            b.name(s, cid, 1, common=3.2)
+            if not b.adjective_like(s):
+                b.name(s, cid, 1, common=6.0)
 
     hpo_labels: dict[str, str] = {}
     for r in rows(src / "hpo.tsv.gz"):
         if r["branch"] not in ("phenotypic_abnormality", ""):
             continue
         hpo_labels[r["label"].lower()] = r["id"]
-    # a MONDO class with an HPO twin and no OMIM/Orphanet record is a sign ("paralysis"), not a disease entity
-    for cid, d in b.concepts.items():
-        if d["type"] == "Disease" and d["label"].lower() in hpo_labels and not any(
-                x.startswith(("OMIM:", "Orphanet:")) for x in d["xrefs"]):
-            d["type"] = "Phenotype"
-            d["xrefs"].add(hpo_labels[d["label"].lower()])
 
     chebi_to_db: dict[str, str] = {}
     db_names: dict[str, str] = {}
@@ -275,7 +281,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if disease and mondo and mondo in b.concepts:
                 b.concepts[mondo]["xrefs"].add(cid)
                 for n in names:
-                    b.name(n, mondo, 2)
+                    if not b.adjective_like(n):
+                        b.name(n, mondo, 2, common=6.0)
                 continue
             if disease:
                 b.concept(cid, "Disease", label, xrefs, "MeSH")
@@ -285,7 +292,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 if hp:
                     b.alias_of[hp] = cid
             for i, n in enumerate(names):
-                b.name(n, cid, 0 if i == 0 else 1)
+                if not b.adjective_like(n):
+                    b.name(n, cid, 0 if i == 0 else 1, common=6.0)
             continue
         if "D" in cats:
             if IUPACISH.search(label) and cid.startswith("MESH:C"):
@@ -299,13 +307,13 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 continue
             if trees and trees <= {"D12", "D08", "D23", "D05", "D24"} and not re.search(r"mab$|cept$", label.lower()):
                 continue  # protein families and enzymes without a gene: neither a drug nor a gene
-            if trees and (trees <= {"D13"} or trees <= {"D23", "D27"}) and cid.startswith("MESH:D"):
-                continue  # nucleic acids and pharmacological-action classes are not substances
+            if trees and "D13" in trees and not trees & {"D02", "D03", "D04", "D26", "D27"}:
+                continue  # nucleic acids and their parts are not substances one studies as drugs
             b.concept(cid, "Drug", label, xrefs, "MeSH")
             for i, n in enumerate(names):
                 # supplementary records carry many everyday words as names ("substances")
                 if not IUPACISH.search(n) and len(n) <= 60 and not (cid.startswith("MESH:C") and b.common_word(n, 3.0)):
-                    b.name(n, cid, 0 if i == 0 else 1)
+                    b.name(n, cid, 0 if i == 0 else 1, common=5.0)
             continue
         if "B" in cats and any(x.startswith("NCBITaxon:") for x in xrefs):
             continue  # organisms come from NCBITaxon
@@ -316,9 +324,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             continue
         cid = r["id"]
         b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
-        b.name(r["label"], cid, 0, common=3.2)
-        for s in split(r["synonyms"]):
-            b.name(s, cid, 1, common=3.2)
+        for i, s in enumerate([r["label"], *split(r["synonyms"])]):
+            if not b.adjective_like(s):
+                b.name(s, cid, min(i, 1), common=6.0)
 
     # ChEBI: drugs only (its other 130k entities are chemistry, not pharmacology)
     for r in rows(src / "chebi.tsv.gz"):

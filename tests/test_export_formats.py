@@ -184,6 +184,7 @@ def graphs(draw) -> KnowledgeGraph:
         s, o = draw(st.sampled_from(concepts)), draw(st.sampled_from(concepts))
         d = draw(st.sampled_from(docs))
         start = draw(st.integers(0, 500))
+        # confidences on a 0.05 grid: RDF keeps 4 decimals, and load() recomputes belief from them
         ev = Evidence(d.id, "", draw(_text), start, start + 10, (start, start + 2), (start + 4, start + 6),
                       "prop", draw(_text), draw(st.integers(0, 20)) / 20, draw(st.booleans()), draw(st.booleans()))
         kg.add_relation(Relation(s, draw(st.sampled_from(("treats", "inhibits", "causes"))), o, ev))

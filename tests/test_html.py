@@ -38,10 +38,13 @@ def test_page_is_self_contained():
     page = render_html(small_graph())
     parser = _Tags()
     parser.feed(page)
-    # exactly our three inline scripts; no element loads anything (no src, no href, no link/img/iframe)
+    # exactly our three inline scripts; no element loads anything (no src, no href, no img/iframe),
+    # the only link is an empty inline favicon (so that no server is asked for /favicon.ico)
     scripts = [a for t, a in parser.tags if t == "script"]
     assert scripts == [{"type": "application/json", "id": "kg-data"}, {}, {}]
-    assert not [(t, a) for t, a in parser.tags if "src" in a or "href" in a or t in ("link", "img", "iframe")]
+    links = [a for t, a in parser.tags if t == "link"]
+    assert links == [{"rel": "icon", "href": "data:,"}]
+    assert not [(t, a) for t, a in parser.tags if t != "link" and ("src" in a or "href" in a or t in ("img", "iframe"))]
     assert "node_modules" not in page and "bootstrap" not in page.lower()
     assert "default-src 'none'" in page.replace("&#x27;", "'")
     assert "vis-network" in page and "window.network = network" in page
@@ -135,7 +138,8 @@ def test_parallel_edges_are_curved_apart():
 @pytest.mark.parametrize(("sentence", "start", "subj", "obj", "expected"), [
     ("BTK in ALS", 0, (0, 3), (7, 10), [["BTK", "s"], [" in ", ""], ["ALS", "o"]]),
     ("ALS and BTK", 50, (58, 61), (50, 53), [["ALS", "o"], [" and ", ""], ["BTK", "s"]]),
-    ("overlap", 0, (0, 4), (2, 7), [["over", "s"], ["lap", ""]]),
+    ("overlap", 0, (0, 4), (2, 7), [["ov", "s"], ["er", "so"], ["lap", "o"]]),
+    ("same", 0, (0, 4), (0, 4), [["same", "so"]]),
     ("outside", 0, (10, 12), (-3, 2), [["outside", ""]]),
     ("", 0, (0, 0), (0, 0), [["", ""]]),
 ])

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_html_support import (  # noqa: F401  (chromium is a fixture)
+from test_html_support import (
     ALS,
     BTK,
     assert_clean,
     assert_nothing_ran,
-    chromium,
     evidence,
+    launch_chromium,
     open_page,
     point_of,
     poke_everything,
@@ -24,6 +24,11 @@ from kg.html import write_html
 from kg.model import Concept, Document, Relation
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    yield from launch_chromium()
 
 COUNTS = "[network.body.nodeIndices.length, network.body.edgeIndices.length]"
 
@@ -130,6 +135,14 @@ def test_filters_by_type_predicate_belief_and_negation(chromium, small_page):
     assert page.evaluate(COUNTS) == [n, strong]
     page.locator("#kg-negated").uncheck()
     assert page.evaluate(COUNTS) == [n, strong - 1]
+    page.locator("#kg-reset").click()
+    for pred in ("treats", "tested_in"):
+        page.locator(f"#kg-preds input[data-predicate={pred}]").uncheck()
+    page.locator("#kg-isolated").check()
+    keep = {k for e in g.edges() if e.predicate not in ("treats", "tested_in")
+            for k in (e.subject.key, e.object.key)}
+    assert page.evaluate(COUNTS) == [len(keep), m - 3]
+    assert "DRUGBANK:DB00740" not in page.evaluate("kgView.nodeView.getIds()")  # riluzole: treats, tested in
     # positions survive filtering (the layout is not thrown away)
     before = page.evaluate("network.getPositions(['HGNC:1133'])['HGNC:1133']")
     page.locator("#kg-reset").click()
@@ -202,5 +215,22 @@ def test_large_graph_opens_capped_with_a_notice_and_stays_responsive(chromium, t
     page.keyboard.type("syn42")
     page.keyboard.press("Enter")
     assert page.evaluate("network.getSelectedNodes()") == ["TEST:000042"]
+    assert_clean(log)
+    page.close()
+
+
+def test_layout_can_be_run_again_and_stops_once_stable(chromium, small_page):
+    page, log = open_page(chromium, small_page)
+    button = page.locator("#kg-layout")
+    assert button.inner_text() == "Run layout"
+    pos = "network.getPositions(['HGNC:1133'])['HGNC:1133']"
+    far = page.evaluate(f"(() => {{ const p = {pos}; network.moveNode('HGNC:1133', p.x + 600, p.y + 600);"
+                        f" return {pos}; }})()")
+    button.click()
+    page.wait_for_timeout(50)
+    page.locator("#kg-layout", has_text="Run layout").wait_for(timeout=15000)  # stopped by itself
+    assert page.evaluate("network.physics.physicsEnabled") is False
+    back = page.evaluate(pos)
+    assert abs(back["x"] - far["x"]) + abs(back["y"] - far["y"]) > 100  # the springs pulled BTK back
     assert_clean(log)
     page.close()

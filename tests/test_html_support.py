@@ -116,9 +116,8 @@ class PageLog:
         return [u for u in self.requests if u != self.url and not u.startswith("data:")]
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """A headless Debian Chromium, shared by the tests of one module."""
+def launch_chromium():
+    """Yield a headless Debian Chromium (for a module-scoped fixture); skip when it is not installed."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
@@ -199,8 +198,9 @@ def assert_nothing_ran(page, log) -> None:
     assert log.dialogs == []
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, svg image').length") == 0
     assert page.evaluate("document.scripts.length") == 3
-    hrefs = page.evaluate("Array.from(document.querySelectorAll('[href]'), a => a.getAttribute('href'))")
-    assert all(h.startswith(("https://", "http://")) for h in hrefs), hrefs
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('[href]'), a => a.tagName + ' ' + a.getAttribute('href'))")
+    assert hrefs[0] == "LINK data:,"  # the inline favicon
+    assert all(h.startswith(("A https://", "A http://")) for h in hrefs[1:]), hrefs
     handlers = page.evaluate(
         "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
         ".filter(a => a.name.startsWith('on')).map(a => a.name)")

@@ -43,6 +43,8 @@ def test_progress_estimates_the_total_from_bytes():
     assert p.estimated_total == 1000
     assert Progress(0, 0, 0, 0, 10, 0.0).estimated_total is None
     assert Progress(7, 0, 0, 5, 10, 0.0, finished=True).estimated_total == 7
+    # documents read ahead of those done (batches in flight) drive the estimate
+    assert Progress(64, 0, 0, 5_000, 10_000, 1.0, read=512).estimated_total == 1024
 
 
 def test_small_inputs_run_in_one_process():

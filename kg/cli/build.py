@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import time
+from typing import Any
 
 import click
 
@@ -127,7 +128,7 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, html_out: str |
         errors.append(str(err))
         bar.echo(f"error: {err}")
 
-    options = dict(on_error=on_error, min_belief=min_belief, workers=workers,
+    options: dict[str, Any] = dict(on_error=on_error, min_belief=min_belief, workers=workers,
                    cache=cache_dir or (True if use_cache else None), progress=bar, client=dask_address,
                    max_bytes=max_bytes, annotations=annotations)
     t0 = time.perf_counter()

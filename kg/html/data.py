@@ -68,36 +68,35 @@ class ViewOptions:
 
 
 def segments(ev: Evidence) -> list[list[str]]:
-    """The evidence sentence cut into ``[text, mark]`` pieces; mark is "s" (subject), "o" (object) or "".
+    """The evidence sentence cut into ``[text, mark]`` pieces.
 
-    Spans are document offsets; a span that does not fall inside the sentence,
-    or overlaps an earlier one, is not highlighted.
+    mark is "s" (subject), "o" (object), "so" (both: one mention inside the
+    other) or "".  Spans are document offsets; a span that does not fall inside
+    the sentence is not highlighted.
 
     >>> from kg.model import Evidence
     >>> segments(Evidence("d", "", "BTK in ALS", 100, 110, (100, 103), (107, 110), "x", "r", 1.0))
     [['BTK', 's'], [' in ', ''], ['ALS', 'o']]
+    >>> segments(Evidence("d", "", "Blocking BTK helps", 0, 18, (0, 12), (9, 12), "x", "r", 1.0))
+    [['Blocking ', 's'], ['BTK', 'so'], [' helps', '']]
     >>> segments(Evidence("d", "", "odd", 0, 3, (5, 9), (0, 3), "x", "r", 1.0))
     [['odd', 'o']]
     """
     text = ev.sentence
-    spans: list[tuple[int, int, str]] = []
+    spans = []
     for mark, (a, b) in (("s", ev.subject_span), ("o", ev.object_span)):
         a, b = a - ev.start, b - ev.start
         if 0 <= a < b <= len(text):
             spans.append((a, b, mark))
-    spans.sort()
+    cuts = sorted({0, len(text)} | {i for a, b, _ in spans for i in (a, b)})
     out: list[list[str]] = []
-    pos = 0
-    for a, b, mark in spans:
-        if a < pos:
-            continue
-        if a > pos:
-            out.append([text[pos:a], ""])
-        out.append([text[a:b], mark])
-        pos = b
-    if pos < len(text) or not out:
-        out.append([text[pos:], ""])
-    return out
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        mark = "".join(m for x, y, m in spans if x <= a and b <= y)
+        if out and out[-1][1] == mark:
+            out[-1][0] += text[a:b]
+        else:
+            out.append([text[a:b], mark])
+    return out or [["", ""]]
 
 
 def _mix(color: str, other: str, t: float) -> str:

@@ -20,10 +20,10 @@ import contextlib
 import gzip
 import io
 import os
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from . import ReadError
 
@@ -47,7 +47,7 @@ def source_name(source: Source) -> str:
 class _Bounded(io.RawIOBase):
     """A read-only stream that fails once more than ``limit`` bytes came out of ``inner``."""
 
-    def __init__(self, inner: BinaryIO, limit: int, name: str) -> None:
+    def __init__(self, inner: Any, limit: int, name: str) -> None:
         self._inner = inner
         self._left = limit
         self._limit = limit

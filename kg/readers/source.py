@@ -67,7 +67,7 @@ class DocumentSource:
         return self._bytes_done
 
     def __iter__(self) -> Iterator[tuple[Document, Given]]:
-        for path, size in zip(self.paths, self.sizes):
+        for path, size in zip(self.paths, self.sizes, strict=True):
             try:
                 yield from self._read(path, size)
             except ReadError as err:

@@ -100,12 +100,13 @@
   var info = DATA.nodeInfo;
   var edgeInfo = DATA.edgeInfo;
 
-  var state = { types: {}, preds: {}, minBelief: VIEW.minBelief, showNegated: VIEW.showNegated };
+  var state = { types: {}, preds: {}, minBelief: VIEW.minBelief, showNegated: VIEW.showNegated, hideIsolated: false };
   function resetState() {
     DATA.types.forEach(function (t) { state.types[t.name] = true; });
     DATA.predicates.forEach(function (p) { state.preds[p.name] = true; });
     state.minBelief = VIEW.minBelief;
     state.showNegated = VIEW.showNegated;
+    state.hideIsolated = false;
   }
   resetState();
 
@@ -125,7 +126,18 @@
 
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !!state.types[info[n.id].type]; } });
+  var connected = {};
+  function updateConnected() {
+    connected = {};
+    if (!state.hideIsolated) return;
+    Object.keys(edgeInfo).forEach(function (eid) {
+      if (edgeVisible(eid)) { connected[edgeInfo[eid].from] = true; connected[edgeInfo[eid].to] = true; }
+    });
+  }
+  function nodeVisible(id) {
+    return !!state.types[info[id].type] && (!state.hideIsolated || !!connected[id]);
+  }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeVisible(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible(e.id); } });
 
   performance.mark("kg-datasets");
@@ -190,6 +202,7 @@
 
   function applyFilters() {
     if (settled) keepPositions();
+    updateConnected();
     nodeView.refresh();
     edgeView.refresh();
     updateCounts();
@@ -234,6 +247,7 @@
     slider.value = String(state.minBelief);
     byId("kg-belief-value").textContent = state.minBelief.toFixed(2);
     byId("kg-negated").checked = state.showNegated;
+    byId("kg-isolated").checked = state.hideIsolated;
   }
 
   var beliefTimer = null;
@@ -247,12 +261,32 @@
     state.showNegated = ev.target.checked;
     applyFilters();
   });
+  byId("kg-isolated").addEventListener("change", function (ev) {
+    state.hideIsolated = ev.target.checked;
+    applyFilters();
+  });
   byId("kg-reset").addEventListener("click", function () {
     resetState();
     buildLegend();
     applyFilters();
   });
   byId("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+
+  /* the force layout again, on demand (it stops by itself once stable) */
+  var layoutRunning = false;
+  function runLayout(on) {
+    layoutRunning = on;
+    byId("kg-layout").textContent = on ? "Stop layout" : "Run layout";
+    if (on) {
+      network.setOptions({ physics: { enabled: true } });
+      network.startSimulation();
+    } else {
+      network.stopSimulation();
+      network.setOptions({ physics: { enabled: false } });
+    }
+  }
+  byId("kg-layout").addEventListener("click", function () { if (settled) runLayout(!layoutRunning); });
+  network.on("stabilized", function () { if (layoutRunning) runLayout(false); });
 
   /* ---- details panel ---------------------------------------------------- */
   var details = byId("kg-details");
@@ -302,7 +336,7 @@
     details.appendChild(dl);
     if (n.documents.length) {
       details.appendChild(el("h3", null, "Documents"));
-      var ul = el("ul");
+      var ul = el("ul", "kg-doclist");
       n.documents.forEach(function (d) { var li = el("li"); li.appendChild(docLink(d)); ul.appendChild(li); });
       details.appendChild(ul);
     }
@@ -344,28 +378,47 @@
       "belief " + e.belief.toFixed(2) + " \u00b7 " + (e.asserted ? "asserted" : "negated") + " \u00b7 " +
       e.evidence.length + " sentence" + (e.evidence.length === 1 ? "" : "s") + " in " + nd + " document" + (nd === 1 ? "" : "s")));
     details.appendChild(el("h3", null, "Evidence"));
-    var ol = el("ol", "kg-evidence");
+    var key = el("p", "kg-key");
+    key.appendChild(el("span", "kg-key-s", info[e.from].label));
+    key.appendChild(document.createTextNode(" subject \u00b7 "));
+    key.appendChild(el("span", "kg-key-o", info[e.to].label));
+    key.appendChild(document.createTextNode(" object"));
+    details.appendChild(key);
+    var order = [];
+    var byDoc = {};
     e.evidence.forEach(function (ev) {
-      var li = el("li");
-      var doc = el("div", "kg-doc");
-      doc.appendChild(docLink(ev.doc));
-      doc.appendChild(el("span", "kg-docid", ev.doc));
-      li.appendChild(doc);
-      var q = el("blockquote", "kg-sentence");
-      ev.segments.forEach(function (seg) {
-        q.appendChild(seg[1] ? el("mark", "kg-" + seg[1], seg[0]) : document.createTextNode(seg[0]));
-      });
-      li.appendChild(q);
-      var meta = el("div", "kg-meta");
-      meta.appendChild(el("span", null, "rule " + ev.rule + (ev.extractor ? " (" + ev.extractor + ")" : "")));
-      meta.appendChild(el("span", null, "confidence " + Number(ev.confidence).toFixed(2)));
-      if (ev.section) meta.appendChild(el("span", null, "section " + ev.section));
-      if (ev.negated) meta.appendChild(el("span", "kg-flag", "negated"));
-      if (ev.hedged) meta.appendChild(el("span", "kg-flag kg-hedged", "hedged"));
-      li.appendChild(meta);
-      ol.appendChild(li);
+      if (!byDoc[ev.doc]) { byDoc[ev.doc] = []; order.push(ev.doc); }
+      byDoc[ev.doc].push(ev);
     });
-    details.appendChild(ol);
+    order.forEach(function (docId) {
+      var group = el("section", "kg-docgroup");
+      var head = el("div", "kg-doc");
+      var title = docLink(docId);
+      title.title = (DATA.docs[docId] || {}).title || docId;
+      head.appendChild(title);
+      var n = byDoc[docId].length;
+      head.appendChild(el("span", "kg-docid", docId + " \u00b7 " + n + " sentence" + (n === 1 ? "" : "s")));
+      group.appendChild(head);
+      var ol = el("ol", "kg-evidence");
+      byDoc[docId].forEach(function (ev) {
+        var li = el("li");
+        var q = el("blockquote", "kg-sentence");
+        ev.segments.forEach(function (seg) {
+          q.appendChild(seg[1] ? el("mark", "kg-" + seg[1], seg[0]) : document.createTextNode(seg[0]));
+        });
+        li.appendChild(q);
+        var meta = el("div", "kg-meta");
+        meta.appendChild(el("span", null, "rule " + ev.rule + (ev.extractor ? " (" + ev.extractor + ")" : "")));
+        meta.appendChild(el("span", null, "confidence " + Number(ev.confidence).toFixed(2)));
+        if (ev.section) meta.appendChild(el("span", null, "section " + ev.section));
+        if (ev.negated) meta.appendChild(el("span", "kg-flag", "negated"));
+        if (ev.hedged) meta.appendChild(el("span", "kg-flag kg-hedged", "hedged"));
+        li.appendChild(meta);
+        ol.appendChild(li);
+      });
+      group.appendChild(ol);
+      details.appendChild(group);
+    });
   }
 
   function showNothing() {
