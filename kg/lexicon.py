@@ -36,8 +36,10 @@ __all__ = ["Lexicon", "load_lexicon", "cache_root", "normalise", "FOLD", "Entry"
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexicon-v2"
+FORMAT = "lexicon-v3"
 RECORD = "<IB"  # concept index, rank
+#: ci: lower-cased names, any case; cs: exact forms; csi: symbols matched in mixed case ("Akt", "mTOR")
+TRIES = ("ci", "cs", "csi")
 MAX_NAME = 80
 
 #: one-to-one character folding applied to names and text alike (keeps offsets)
@@ -111,17 +113,13 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
         for curie, type_, label, xrefs, source in _lines(concepts_tsv):
             index[curie] = len(concept_rows)
             concept_rows.append([len(concept_rows), curie, type_, label, xrefs, source, []])
-        ci: list[tuple[str, tuple[int, int]]] = []
-        cs: list[tuple[str, tuple[int, int]]] = []
+        tries: dict[str, list[tuple[str, tuple[int, int]]]] = {"ci": [], "cs": [], "csi": []}
         for name, curie, case, rank in _lines(names_tsv):
             idx = index.get(curie)
             if idx is None:
                 continue
             r = int(rank)
-            if case == "cs":
-                cs.append((normalise(name, lower=False), (idx, r)))
-            else:
-                ci.append((normalise(name, lower=True), (idx, r)))
+            tries[case].append((normalise(name, lower=case != "cs"), (idx, r)))
             syn = concept_rows[idx][6]
             if r <= 1 and len(syn) < 12 and name != concept_rows[idx][3]:
                 syn.append(name)
@@ -129,8 +127,8 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
                        [(*row[:6], "|".join(dict.fromkeys(row[6]))) for row in concept_rows])
         db.commit()
         db.close()
-        marisa_trie.RecordTrie(RECORD, ci).save(str(tmp / "ci.marisa"))
-        marisa_trie.RecordTrie(RECORD, cs).save(str(tmp / "cs.marisa"))
+        for name, items in tries.items():
+            marisa_trie.RecordTrie(RECORD, items).save(str(tmp / f"{name}.marisa"))
         (tmp / "FORMAT").write_text(FORMAT)
         if target.exists():
             shutil.rmtree(target, ignore_errors=True)
@@ -147,10 +145,12 @@ class Lexicon:
         import marisa_trie
 
         self.folder = folder
-        self.ci = marisa_trie.RecordTrie(RECORD)
-        self.ci.mmap(str(folder / "ci.marisa"))
-        self.cs = marisa_trie.RecordTrie(RECORD)
-        self.cs.mmap(str(folder / "cs.marisa"))
+        self.tries: dict[str, marisa_trie.RecordTrie] = {}
+        for name in TRIES:
+            trie = marisa_trie.RecordTrie(RECORD)
+            trie.mmap(str(folder / f"{name}.marisa"))
+            self.tries[name] = trie
+        self.ci, self.cs, self.csi = self.tries["ci"], self.tries["cs"], self.tries["csi"]
         self._local = threading.local()
 
     def _db(self) -> sqlite3.Connection:
@@ -162,23 +162,25 @@ class Lexicon:
 
     def prefixes(self, trie_name: str, text: str) -> list[str]:
         """Keys of one trie that are prefixes of ``text``."""
-        return (self.ci if trie_name == "ci" else self.cs).prefixes(text)
+        return self.tries[trie_name].prefixes(text)
 
     def entries(self, trie_name: str, key: str) -> list[Entry]:
-        return [Entry(i, r) for i, r in (self.ci if trie_name == "ci" else self.cs)[key]]
+        return [Entry(i, r) for i, r in self.tries[trie_name][key]]
 
     def has(self, name: str) -> bool:
-        return normalise(name, lower=True) in self.ci or normalise(name, lower=False) in self.cs
+        return bool(self.lookup(name))
 
     def lookup(self, name: str) -> list[Entry]:
-        """Entries for a whole name (exact form first, then any case)."""
+        """Entries for a whole name: exact form, then any case, then mixed-case symbols."""
         out: list[Entry] = []
         key = normalise(name, lower=False)
         if key in self.cs:
             out += self.entries("cs", key)
-        key = normalise(name, lower=True)
-        if key in self.ci:
-            out += self.entries("ci", key)
+        low = normalise(name, lower=True)
+        if low in self.ci:
+            out += self.entries("ci", low)
+        if low in self.csi and name != name.lower():
+            out += self.entries("csi", low)
         return out
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon per process, lives as long as it

@@ -9,10 +9,11 @@ ontology/curated/domain.tsv, and writes two deterministic gzip TSV files:
 
 * ``concepts.tsv.gz``: curie, type, label, xrefs, source — one row per concept;
 * ``names.tsv.gz``: name, curie, case, rank — the names the recogniser matches.
-  ``case`` is ``ci`` (match in any letter case) or ``cs`` (match this exact
-  form: gene symbols, acronyms, short names, cell-line names); ``rank`` 0 is a
-  preferred label or approved symbol, 1 an exact synonym, 2 an alias or previous
-  symbol, 3 a generated variant.
+  ``case`` is ``ci`` (match in any letter case), ``cs`` (match this exact
+  form: gene symbols, acronyms, short names, cell-line names) or ``csi``
+  (a symbol that may be written in mixed case: "Akt", "mTOR"); ``rank`` 0 is a
+  reviewed curated name, 1 a preferred label or approved symbol, 2 an exact
+  synonym, 3 an alias or previous symbol, 4 a generated variant.
 
 The rules here are general (what kind of name is safe to match, how sources
 merge); nothing is specific to an article.  Needs ``wordfreq`` (English word
@@ -91,8 +92,9 @@ class Builder:
         return len(words) == 1 and self.zipf(words[0], "en") >= 3.0 and bool(ADJECTIVE.search(words[0]))
 
     def name(self, name: str, curie: str, rank: int, case: str | None = None, allow_common: bool = False,
-             common: float = 4.0) -> None:
+             common: float = 4.0, curated: bool = False) -> None:
         name = " ".join(name.split())
+        rank = 0 if curated else rank + 1  # a reviewed curated name outranks every ontology name
         if len(name) < 2 or len(name) > 80:
             return
         if name.lower() in self.stop:
@@ -108,15 +110,19 @@ class Builder:
                     return
                 case = "ci"
             else:
-                case = "cs" if (len(name) <= 4 or SYMBOL.match(name) and not name.islower()) else "ci"
+                short_word = (name[:1].isupper() and name[1:].islower() and name.isalpha() and len(name) >= 3
+                              and not self.common_word(name, 3.0))
+                case = "cs" if ((len(name) <= 4 and not short_word) or SYMBOL.match(name) and not name.islower()) else "ci"
         if case == "cs" and (name.islower() and not any(c.isdigit() for c in name) or len(name) <= 2 and not any(c.isdigit() for c in name)
                              and not name.isupper()):
             return
         forms = {name} if case == "cs" else {name.lower()}
         for v in variants(name):
             forms.add(v if case == "cs" else v.lower())
+        if case == "csi":  # symbols matched in any mixed case ("Akt", "mTOR", "Nrf2"): stored lower-case
+            forms = {f.lower() for f in forms}
         for i, f in enumerate(sorted(forms)):
-            r = rank if f in (name, name.lower()) else max(rank, 3)
+            r = rank if f in (name, name.lower()) else min(rank + 1, 4)
             key = (f, curie, case)
             if key not in self.names or self.names[key] > r:
                 self.names[key] = r
@@ -161,6 +167,10 @@ def variants(name: str) -> set[str]:
             out.add(n.replace("-positive", "+").replace(", alpha-beta", ""))
         if ", alpha-beta" in n:
             out.add(n.replace(", alpha-beta", ""))
+        # carboxylic acids are named by their anion in biology: glutamic acid -> glutamate
+        m3 = re.match(r"(?i)^(l-|d-)?(\w{3,})ic acid$", n)
+        if m3:
+            out.add(f"{m3[1] or ''}{m3[2]}ate")
         # standard abbreviations of cytokine names: interferon gamma -> IFN-gamma, interleukin 6 -> IL-6
         for long, short in (("interferon", "IFN"), ("interleukin", "IL"), ("tumor necrosis factor", "TNF"),
                             ("transforming growth factor", "TGF")):
@@ -207,11 +217,15 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             b.name(mouse_style(sym), cid, 2, "cs", allow_common=True)
         if r["kind"] != "gene with protein product":
             continue
+        if len(sym) >= 3 and zipf_frequency(sym.lower(), "en") < 3.0:
+            b.name(sym, cid, 1, "csi", allow_common=True)
         for k, s in enumerate(split(r["synonyms"])):
             if SYMBOL.match(s) and " " not in s:
                 # alias/previous symbols: exact case only, never common words
                 if zipf_frequency(s.lower(), "en") < 3.5 and len(s) >= 3:
                     b.name(s, cid, 2, "cs")
+                    if zipf_frequency(s.lower(), "en") < 3.0:
+                        b.name(s, cid, 3, "csi")
             elif k == 0:
                 b.name(s, cid, 1, "ci")  # the approved name
             elif len(s) > 4 and not GENERIC_ALIAS.search(s):
@@ -235,7 +249,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             b.name(label, cid, 0, common=6.0)
         for s in split(r["synonyms"]):
             if not b.adjective_like(s):
-                b.name(s, cid, 1, common=6.0)
+                b.name(s, cid, 1, common=4.5)
 
     hpo_labels: dict[str, str] = {}
     for r in rows(src / "hpo.tsv.gz"):
@@ -253,10 +267,10 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if x.startswith("CHEBI:"):
                 chebi_to_db.setdefault(x, cid)
         db_names.setdefault(r["label"].lower(), cid)
-        b.name(r["label"], cid, 0)
+        b.name(r["label"], cid, 0, common=5.0)
         for s in split(r["synonyms"]):
             if not IUPACISH.search(s) and len(s) <= 60:
-                b.name(s, cid, 1)
+                b.name(s, cid, 1, common=5.0)
                 db_names.setdefault(s.lower(), cid)
 
     for r in rows(src / "mesh.tsv.gz"):
@@ -271,12 +285,12 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             b.concepts[hgnc]["xrefs"].add(cid)
             for n in names:
                 if ", " not in n:
-                    b.name(n, hgnc, 2)
+                    b.name(n, hgnc, 2, common=5.0)
             continue
         if cid.startswith("MESH:C") and MESH_GENE_PRODUCT.search(label):
             continue
         if "C" in cats:
-            disease = any(t.startswith("C") and t != "C23" for t in trees)
+            disease = any(t.startswith("C") for t in trees)
             mondo = mesh_to_mondo.get(cid) or next((x for x in xrefs if x.startswith("MONDO:")), None)
             if disease and mondo and mondo in b.concepts:
                 b.concepts[mondo]["xrefs"].add(cid)
@@ -303,7 +317,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if target and target in b.concepts:
                 b.concepts[target]["xrefs"].update([cid] + [x for x in xrefs if not x.startswith("MESH:")])
                 for n in names:
-                    b.name(n, target, 2)
+                    b.name(n, target, 2, common=5.0)
                 continue
             if trees and trees <= {"D12", "D08", "D23", "D05", "D24"} and not re.search(r"mab$|cept$", label.lower()):
                 continue  # protein families and enzymes without a gene: neither a drug nor a gene
@@ -392,9 +406,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                     b.concepts[cid]["type"] = r["type"]
             else:
                 b.concept(cid, r["type"], r["label"], split(r["xrefs"]), "curated")
-            b.name(r["label"], cid, 0, allow_common=True)
+            b.name(r["label"], cid, 0, allow_common=True, curated=True)
             for s in split(r["synonyms"]):
-                b.name(s, cid, 0, allow_common=True)
+                b.name(s, cid, 0, allow_common=True, curated=True)
     return b
 
 

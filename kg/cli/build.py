@@ -103,6 +103,8 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, html_out: str |
     PubTator, JSON Lines.  Files that cannot be read are reported one line each;
     the graph of the others is still written, and the exit status is 1.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     from .. import pipeline
 
     if stream:
@@ -128,9 +130,10 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, html_out: str |
         errors.append(str(err))
         bar.echo(f"error: {err}")
 
-    options: dict[str, Any] = dict(on_error=on_error, min_belief=min_belief, workers=workers,
-                   cache=cache_dir or (True if use_cache else None), progress=bar, client=dask_address,
-                   max_bytes=max_bytes, annotations=annotations)
+    options: dict[str, Any] = dict(
+        on_error=on_error, min_belief=min_belief, workers=workers, cache=cache_dir or (True if use_cache else None),
+        progress=bar, client=dask_address, max_bytes=max_bytes, annotations=annotations,
+    )
     t0 = time.perf_counter()
     try:
         if stream:
@@ -145,6 +148,9 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, html_out: str |
                 write_html(graph, html_out, min_belief=min_belief)
             s = graph.stats()
             counts = f"{s['nodes']} concepts, {s['edges']} relations ({s['evidence']} evidence)"
+    except BrokenProcessPool:
+        raise click.ClickException("a worker process died unexpectedly (out of memory?); "
+                                   "try fewer --workers") from None
     except (OSError, TimeoutError) as exc:
         raise click.ClickException(f"{type(exc).__name__}: {exc}") from None
     finally:

@@ -13,6 +13,7 @@ Streamed line by line; a malformed line is an error naming the file and line.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from collections.abc import Iterator
@@ -83,7 +84,8 @@ def _records(source: Source) -> Iterator[tuple[int, Any]]:
         except UnicodeDecodeError as exc:
             raise ReadError(name, f"not UTF-8 text near line {lineno + 1} ({exc.reason})") from None
         finally:
-            lines.detach()
+            with contextlib.suppress(ValueError):  # the file may already be closed on an interrupt
+                lines.detach()
 
 
 def _iter(source: Source, annotated: bool) -> Iterator[tuple[Document, tuple[Mention, ...]]]:

@@ -16,6 +16,7 @@ a :class:`~kg.model.Mention` (relation lines are ignored).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -111,7 +112,8 @@ def _iter(source: Source, annotated: bool) -> Iterator[tuple[Document, tuple[Men
         except UnicodeDecodeError as exc:
             raise ReadError(name, f"not UTF-8 text near line {lineno + 1} ({exc.reason})") from None
         finally:
-            lines.detach()
+            with contextlib.suppress(ValueError):  # the file may already be closed on an interrupt
+                lines.detach()
         if cur is not None:
             out = _finish(cur, name, annotated)
             if out:

@@ -75,8 +75,10 @@ class Recogniser:
         concepts: dict[str, Concept] = {}
         for trie, e in c.entries:
             concept = self.lexicon.concept(e.index)
-            key = (e.rank, TYPE_PRIORITY.get(concept.type, 9), SOURCE_PRIORITY.get(concept.source, 5),
-                   0 if trie == "cs" else 1, concept.key)
+            # a sign that is also a disease is named as the disease
+            rank = e.rank + (2 if concept.type == "Phenotype" else 0)
+            key = (rank, 0 if concept.source == "curated" else 1, TYPE_PRIORITY.get(concept.type, 9), SOURCE_PRIORITY.get(concept.source, 5),
+                   {"cs": 0, "ci": 1}.get(trie, 2), concept.key)
             if concept.key not in seen or key < seen[concept.key]:
                 seen[concept.key] = key
                 concepts[concept.key] = concept

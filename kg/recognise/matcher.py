@@ -58,6 +58,7 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     found: list[Candidate] = []
     ci_prefixes = lexicon.ci.prefixes
     cs_prefixes = lexicon.cs.prefixes
+    csi_prefixes = lexicon.csi.prefixes
     for m in _TOKEN_START.finditer(text):
         p = m.start()
         best_end = -1
@@ -65,14 +66,17 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
         plural = False
         word = _WORD.match(text, p)
         tries = [("ci", low, ci_prefixes)]
-        if word is None or not word.group(0).islower() or any(c.isdigit() for c in word.group(0)):
+        w = word.group(0) if word else ""
+        if not w.islower() or any(c.isdigit() for c in w):
             tries.append(("cs", exact, cs_prefixes))
+            if not w.isupper() and not w.islower():
+                tries.append(("csi", low, csi_prefixes))
         for name, src, prefixes in tries:
             for key in prefixes(src[p:p + max_len]):
                 end = p + len(key)
                 is_plural = False
                 if not _boundary_ok(src, end):
-                    pe = _plural_end(low, end, key) if name == "ci" or len(key) >= 4 else None
+                    pe = _plural_end(low, end, key) if name == "ci" else None
                     if pe is None:
                         continue
                     end, is_plural = pe, True
