@@ -257,6 +257,10 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             continue
         hpo_labels[r["label"].lower()] = r["id"]
 
+    # names a gene owns: a recombinant drug named after the gene product does not take them
+    gene_names = {d["label"].lower() for d in b.concepts.values() if d["type"] == "Gene"}
+    gene_names |= {n.lower() for (n, c, _) in b.names if c.startswith("HGNC:") and b.names[(n, c, _)] <= 2}
+
     chebi_to_db: dict[str, str] = {}
     db_names: dict[str, str] = {}
     for r in rows(src / "drugbank.tsv.gz"):
@@ -267,10 +271,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if x.startswith("CHEBI:"):
                 chebi_to_db.setdefault(x, cid)
         db_names.setdefault(r["label"].lower(), cid)
-        b.name(r["label"], cid, 0, common=5.0)
-        for s in split(r["synonyms"]):
-            if not IUPACISH.search(s) and len(s) <= 60:
-                b.name(s, cid, 1, common=5.0)
+        for i, s in enumerate([r["label"], *split(r["synonyms"])]):
+            if not IUPACISH.search(s) and len(s) <= 60 and s.lower() not in gene_names:
+                b.name(s, cid, min(i, 1), common=5.0)
                 db_names.setdefault(s.lower(), cid)
 
     for r in rows(src / "mesh.tsv.gz"):

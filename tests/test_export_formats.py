@@ -199,3 +199,20 @@ def test_roundtrip_random_graphs(kg, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("rt")
     for fmt in RDF_FORMATS:
         roundtrip(kg, fmt, tmp)
+
+
+def test_cli_export_converts_between_formats(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src = tmp_path / "g.ttl"
+    write(demo_graph(), src)
+    runner = CliRunner()
+    for out in ("g.nq", "g.jsonld", "g.nt", "g.kgx"):
+        r = runner.invoke(main, ["export", str(src), "-o", str(tmp_path / "out" / out)])
+        assert r.exit_code == 0, r.output
+    assert isomorphic(parse(tmp_path / "out" / "g.nq", "nquads"), demo_graph().to_rdf())
+    assert (tmp_path / "out" / "g.kgx" / "edges.tsv").is_file()
+    r = runner.invoke(main, ["export", str(src), "-o", str(tmp_path / "g.unknown")])
+    assert r.exit_code == 2 and "cannot tell the format" in r.output

@@ -225,3 +225,25 @@ def test_cli_query_errors_are_one_line(graph_files):
         assert fragment in r.output and r.output.count("\n") == 1, r.output
     r = runner.invoke(main, ["query", g])
     assert r.exit_code == 2 and "either as the SPARQL argument or with -f" in r.output
+
+
+def test_cli_timeout_ends_the_query(graph_files):
+    """--timeout ends the process (a running query cannot be interrupted from Python): exit 3, one line."""
+    import subprocess
+    import sys
+    import time
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    t0 = time.monotonic()
+    cmd = [sys.executable, "-c", "from kg.cli import main; main()", "query", str(graph_files / "g.ttl"), slow,
+           "--timeout", "1"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3 and "timed out after 1 s" in r.stderr
+    assert time.monotonic() - t0 < 30
+
+
+def test_store_option_refuses_a_directory_that_is_not_a_store(graph_files, tmp_path):
+    (tmp_path / "notes.txt").write_text("my files")
+    with pytest.raises(QueryError, match="not a store directory"):
+        GraphStore.open(graph_files / "g.ttl", store=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

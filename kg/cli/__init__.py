@@ -20,6 +20,7 @@ COMMANDS = {
     "serve": "kg.cli.serve:serve",
     "push": "kg.cli.push:push",
     "validate": "kg.cli.validate:validate",
+    "export": "kg.cli.export:export",
     "view": "kg.cli.view:view",
 }
 

@@ -61,7 +61,7 @@ def query(graph: str, sparql: str | None, query_file, fmt: str, binds: tuple[str
 
     \b
     Examples:
-      kg query graph.ttl 'SELECT ?drug WHERE { ?drug kgs:treats ?d }' -b d=MONDO:0004976
+      kg query graph.ttl 'SELECT ?drug ?d WHERE { ?drug kgs:treats ?d }' -b d=MONDO:0004976
       kg query graph.nq -f examples/queries/biomarkers_for_als.rq -F csv
       kg query graph.ttl --store graph.db -f q.rq      # first run loads, later runs reuse
       kg query graph.db -f q.rq                        # query an existing store directly
@@ -102,5 +102,6 @@ def query(graph: str, sparql: str | None, query_file, fmt: str, binds: tuple[str
         _fail(f"query failed: {exc}")
     from ..atomic import atomic_write
 
+    assert output is not None
     with atomic_write(output, "wb") as fh:
         fh.write(buf.getvalue())

@@ -31,6 +31,7 @@ from typing import Any
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SH, SKOS
+from rdflib.term import Node
 
 from ..iri import SCHEMA, curie_to_iri
 from ..schema import load_schema
@@ -102,7 +103,7 @@ def _union(g: Graph, classes: list[URIRef]) -> URIRef | BNode:
         return classes[0]
     node = BNode()
     lst = BNode()
-    Collection(g, lst, classes)
+    Collection(g, lst, list[Node](classes))
     g.add((node, RDF.type, OWL.Class))
     g.add((node, OWL.unionOf, lst))
     return node
@@ -260,11 +261,11 @@ def shapes_graph() -> Graph:
         dom = sorted(p.domain)
         g.add((s, SH.message, Literal(f"the subject of kgs:{p.name} must be a {' or '.join(dom)}")))
         lst = BNode()
-        Collection(g, lst, _class_or(g, [KGS[x] for x in dom]))
+        Collection(g, lst, list[Node](_class_or(g, [KGS[x] for x in dom])))
         g.add((s, SH["or"], lst))
-        rng = sorted(p.range)
-        _prop(g, s, f"{p.name}-range", KGS[p.name], f"the object of kgs:{p.name} must be a {' or '.join(rng)}",
-              nodeKind=SH.IRI, **{"or": _class_or(g, [KGS[x] for x in rng])})
+        allowed = sorted(p.range)
+        _prop(g, s, f"{p.name}-range", KGS[p.name], f"the object of kgs:{p.name} must be a {' or '.join(allowed)}",
+              nodeKind=SH.IRI, **{"or": _class_or(g, [KGS[x] for x in allowed])})
 
     # reified claims
     s = node_shape("Statement")

@@ -67,8 +67,8 @@ def _matches(key: str, want: Any, row: dict[str, Term]) -> bool:
     if key.endswith(">="):
         t = row.get(key[:-2])
         try:
-            return t is not None and float(t.value) >= float(want)
-        except (AttributeError, ValueError):
+            return t is not None and float(getattr(t, "value", "")) >= float(want)
+        except ValueError:
             return False
     if key.endswith("~"):
         t = row.get(key[:-1])

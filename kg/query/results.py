@@ -95,8 +95,8 @@ def write_result(result: QueryResult, out: IO[bytes], format: str = "table", lim
         items = list(triples)
         truncated = limit is not None and len(items) > limit
         items = items[:limit] if truncated else items
-        ox.serialize(items, out, rdf,
-                     **({"prefixes": _rdf_prefixes()} if rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}))
+        prefixes = _rdf_prefixes() if rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        ox.serialize(items, out, rdf, prefixes=prefixes)
         return len(items), truncated
     return result_formats.get(format)(result, out, limit)
 

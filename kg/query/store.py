@@ -166,6 +166,9 @@ class GraphStore:
             gs = cls.memory()
             gs.load(path)
             return gs
+        store = Path(store)
+        if store.exists() and (not store.is_dir() or (any(store.iterdir()) and not is_store_dir(store))):
+            raise QueryError(f"{store} exists and is not a store directory: give a new or a store directory")
         gs = cls.on_disk(store)
         if gs.loaded_from() == _fingerprint(path):
             log.info("reusing store %s for %s", store, path)

@@ -100,8 +100,13 @@ class Recogniser:
                     if alt.key in supported:
                         best = alt
                         break
-            out.append(Mention("", c.start, c.end, text[c.start:c.end], best))
+            out.append(Mention("", c.start, c.end, text[c.start:c.end], best, score=self._score(c, best)))
         return out
+
+    def _score(self, c: Candidate, concept: Concept) -> float:
+        """Match confidence from the best rank of the name for this concept (curated 1.0 ... variant 0.6)."""
+        ranks = [e.rank for _, e in c.entries if self.lexicon.concept(e.index).key == concept.key]
+        return round(1.0 - 0.1 * min(ranks, default=4), 2)
 
     def _apply_abbreviations(self, doc: Document, mentions: list[Mention], options: dict) -> list[Mention]:
         text = doc.text
@@ -142,10 +147,23 @@ class Recogniser:
         return sorted(out, key=lambda m: m.start)
 
     def _require_support(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Drop two-letter acronyms whose concept the document does not name in full."""
+        """Drop ambiguous short forms whose concept the document does not name in full.
+
+        Two-letter acronyms ("MS", "AD") and short synonym acronyms that are
+        not a preferred label or reviewed name ("SMA", "G1") count only when
+        the document also names the concept in full or defines the short form.
+        """
         full: dict[str, int] = defaultdict(int)
         for m in mentions:
-            if len(m.text) > 3 or m.method == "abbreviation":
+            if len(m.text) > 5 or m.method == "abbreviation":
                 full[m.concept.key] += 1
-        return [m for m in mentions if len(m.text) > 2 or m.method == "abbreviation" or full[m.concept.key]
-                or any(ch.isdigit() for ch in m.text)]
+        return [m for m in mentions if m.method == "abbreviation" or full[m.concept.key]
+                or not _needs_support(m)]
+
+
+def _needs_support(m: Mention) -> bool:
+    t = m.text
+    if len(t) <= 2 and not any(ch.isdigit() for ch in t):
+        return True
+    short_acronym = len(t) <= 5 and not any(ch.islower() for ch in t)
+    return short_acronym and m.score < 0.85 and m.concept.type != "Gene"

@@ -258,8 +258,31 @@ def one_sense(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Me
     return new, drop
 
 
+#: the standard amino acids, by name and three-letter code
+AMINO_ACIDS = frozenset("""alanine arginine asparagine aspartate glutamate cysteine glutamine glycine histidine
+isoleucine leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine
+ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val""".split())
+_SEQUENCE_CONTEXT = re.compile(r"residue|substitut|mutat|position|codon|polymorph|variant|replac|"
+                               r"\b[A-Z][a-z]{2}-?\d+|\d+\s*(?:→|->|to)\b|\bto\s+\w+ine\b", re.I)
+
+
+def residues(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """Amino acids named as residues of a protein ("an arginine-to-cysteine substitution") are not chemicals."""
+    drop = set()
+    for i, m in enumerate(mentions):
+        if m.concept.type != "Drug":
+            continue
+        name = m.text.lower().removeprefix("l-")
+        if name.rstrip("s") not in AMINO_ACIDS and name not in AMINO_ACIDS:
+            continue
+        if _SEQUENCE_CONTEXT.search(text, max(0, m.start - 40), min(len(text), m.end + 40)):
+            drop.add(i)
+    return [], drop
+
+
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
+    ("residues", residues),
     ("shared-head", shared_heads),
     ("drug-class", drug_classes),
     ("hub-pathway", hub_pathways),

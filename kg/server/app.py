@@ -115,6 +115,7 @@ class KGServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}/"
 
     def html_page(self) -> bytes:
@@ -254,7 +255,7 @@ class Handler(BaseHTTPRequestHandler):
         except RefusedQuery as exc:
             self._error(400, str(exc))
             return
-        fmt, rdf = negotiate(self.headers.get("Accept", ""), (params.get("format") or [None])[0])
+        fmt, rdf = negotiate(self.headers.get("Accept", ""), next(iter(params.get("format", ())), None))
         job = Job(text, fmt, rdf, self.server.limit, tuple(params.get("default-graph-uri", ())),
                   tuple(params.get("named-graph-uri", ())))
         self._send(self.server.pool.run(job))
