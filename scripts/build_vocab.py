@@ -40,7 +40,7 @@ GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ
 SYMBOL = re.compile(r"^(?=.*[0-9]|.*[A-Z].*[A-Z]|.+[A-Z])[A-Za-z0-9][A-Za-z0-9.\-/+]{0,14}$")
 # MeSH species-specific gene product records ("Sod1 protein, mouse"): not drugs (vocab README)
 MESH_GENE_PRODUCT = re.compile(r"\b(protein|peptide|polypeptide|antigen|receptor|factor|kinase|enzyme)s?\b.*, [^,]+$", re.I)
-ADJECTIVE = re.compile(r"(al|ary|ed|ic|ive|ous|ile|ent|ant|ing|ful|less|able|ible)$")
+ADJECTIVE = re.compile(r"(al|ary|ed|ic|ive|ous|ile|ful|less|able|ible)$")
 # alias names that name a family, not a gene: "neurotrophic factor", "protein kinase"
 GENERIC_ALIAS = re.compile(r"^(\w+[ -]){0,2}(factor|protein|receptor|kinase|enzyme|antigen|subunit|peptide|"
                            r"hormone|channel|transporter|inhibitor|activator|regulator)s?$", re.I)
@@ -111,7 +111,7 @@ class Builder:
                 case = "ci"
             else:
                 short_word = (name[:1].isupper() and name[1:].islower() and name.isalpha() and len(name) >= 3
-                              and not self.common_word(name, 3.0))
+                              and (rank <= 1 or not self.common_word(name, 3.0)))
                 case = "cs" if ((len(name) <= 4 and not short_word) or SYMBOL.match(name) and not name.islower()) else "ci"
         if case == "cs" and (name.islower() and not any(c.isdigit() for c in name) or len(name) <= 2 and not any(c.isdigit() for c in name)
                              and not name.isupper()):
@@ -145,6 +145,10 @@ def variants(name: str) -> set[str]:
                 base.add(re.sub(rf"(?i){word}", letter, n))
             if letter in n:
                 base.add(n.replace(letter, word))
+    for n in list(base):
+        # PubMed's ASCII folding writes a Greek letter as its first Latin letter: TNF-a, IL-1b, b-catenin
+        if len(n) <= 14 and re.search(r"[αβγκ]", n):
+            base.add(n.translate(str.maketrans({"α": "a", "β": "b", "γ": "g", "κ": "k"})))
     for n in list(base):
         if "kappaB" in n:
             base.add(n.replace("kappaB", "kB"))
@@ -343,7 +347,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
         for i, s in enumerate([r["label"], *split(r["synonyms"])]):
             if not b.adjective_like(s):
-                b.name(s, cid, min(i, 1), common=6.0)
+                b.name(s, cid, min(i, 1), common=6.0 if i == 0 else 4.5)
 
     # ChEBI: drugs only (its other 130k entities are chemistry, not pharmacology)
     for r in rows(src / "chebi.tsv.gz"):
