@@ -36,7 +36,7 @@ __all__ = ["Lexicon", "load_lexicon", "cache_root", "normalise", "FOLD", "Entry"
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexicon-v3"
+FORMAT = "lexicon-v4"
 RECORD = "<IB"  # concept index, rank
 #: ci: lower-cased names, any case; cs: exact forms; csi: symbols matched in mixed case ("Akt", "mTOR")
 TRIES = ("ci", "cs", "csi")
@@ -125,6 +125,7 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
                 syn.append(name)
         db.executemany("INSERT INTO concept VALUES (?,?,?,?,?,?,?)",
                        [(*row[:6], "|".join(dict.fromkeys(row[6]))) for row in concept_rows])
+        db.execute("CREATE INDEX concept_curie ON concept (curie)")
         db.commit()
         db.close()
         for name, items in tries.items():
@@ -182,6 +183,12 @@ class Lexicon:
         if low in self.csi and name != name.lower():
             out += self.entries("csi", low)
         return out
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Lexicon per process, lives as long as it
+    def by_curie(self, curie: str) -> Concept | None:
+        """The concept with this CURIE (or local ``LOCAL:Type/slug`` id), if the vocabulary has it."""
+        row = self._db().execute("SELECT idx FROM concept WHERE curie=?", (curie,)).fetchone()
+        return self.concept(row[0]) if row else None
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Lexicon per process, lives as long as it
     def concept(self, index: int) -> Concept:

@@ -69,8 +69,8 @@ class Recogniser:
         return out
 
     # -- steps ----------------------------------------------------------------------
-    def _options(self, c: Candidate) -> list[Concept]:
-        """Concepts a candidate may name, best first."""
+    def _options(self, c: Candidate) -> list[tuple[Concept, int]]:
+        """Concepts a candidate may name, with their best name rank, best first."""
         seen: dict[str, tuple] = {}
         concepts: dict[str, Concept] = {}
         for trie, e in c.entries:
@@ -82,7 +82,7 @@ class Recogniser:
             if concept.key not in seen or key < seen[concept.key]:
                 seen[concept.key] = key
                 concepts[concept.key] = concept
-        return [concepts[k] for k in sorted(seen, key=seen.__getitem__)]
+        return [(concepts[k], seen[k][0]) for k in sorted(seen, key=seen.__getitem__)]
 
     def _choose(self, text: str, cands: list[Candidate], options: dict) -> list[Mention]:
         # a concept that some unambiguous mention supports is preferred for ambiguous ones
@@ -90,23 +90,19 @@ class Recogniser:
         for c in cands:
             opts = options[(c.start, c.end)]
             if len(opts) == 1 or c.length > 6:
-                supported.add(opts[0].key)
+                supported.add(opts[0][0].key)
         out = []
         for c in cands:
             opts = options[(c.start, c.end)]
-            best = opts[0]
+            best, best_rank = opts[0]
             if len(opts) > 1 and best.key not in supported:
-                for alt in opts[1:]:
-                    if alt.key in supported:
-                        best = alt
+                for alt, rank in opts[1:]:
+                    # a sense named elsewhere in the document wins over a default of similar standing
+                    if alt.key in supported and rank <= best_rank + 1:
+                        best, best_rank = alt, rank
                         break
-            out.append(Mention("", c.start, c.end, text[c.start:c.end], best, score=self._score(c, best)))
+            out.append(Mention("", c.start, c.end, text[c.start:c.end], best, score=round(1.0 - 0.1 * best_rank, 2)))
         return out
-
-    def _score(self, c: Candidate, concept: Concept) -> float:
-        """Match confidence from the best rank of the name for this concept (curated 1.0 ... variant 0.6)."""
-        ranks = [e.rank for _, e in c.entries if self.lexicon.concept(e.index).key == concept.key]
-        return round(1.0 - 0.1 * min(ranks, default=4), 2)
 
     def _apply_abbreviations(self, doc: Document, mentions: list[Mention], options: dict) -> list[Mention]:
         text = doc.text
@@ -120,16 +116,17 @@ class Recogniser:
             if long_m is not None and long_m.start >= d.long_start - 1:
                 resolved.setdefault(d.short, long_m.concept)
             else:
-                # "SF (long form)": the long form inside the parentheses
-                inner = [m for m in mentions if m.start == d.short_start and m.end == d.short_end]
-                if not inner:
-                    resolved.setdefault(d.short, None)
+                resolved.setdefault(d.short, None)
         out = []
         covered = []
         for m in mentions:
             if m.text in resolved:
                 c = resolved[m.text]
                 if c is None:
+                    if m.concept.type == "Gene":
+                        # proteins are often defined by names the vocabulary does not list verbatim
+                        out.append(replace(m, doc_id=doc.id))
+                        covered.append((m.start, m.end))
                     continue  # defined in this document as something we do not know
                 m = replace(m, concept=c, method="abbreviation")
             out.append(replace(m, doc_id=doc.id))

@@ -60,7 +60,9 @@ def _local(type_: str, label: str, synonyms: tuple[str, ...] = ()) -> Concept:
 
 
 _NOMINAL = re.compile(r"\b(blocking|inhibiting|inhibition of|blockade of|suppressing|silencing|antagonizing|"
-                      r"antagonising)\s+(?:(?:the|its|this)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
+                      r"antagonising|turning off|switching off|shutting off|turning|switching|shutting)\s+"
+                      r"(?:(?:the|its|this|that)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
+_OFF_AFTER = re.compile(r"\s+(?:(?:switch|signal|pathway|gene)\s+)?off\b", re.I)
 _NOMINAL_ROLE = {"blocking": "inhibitor", "inhibiting": "inhibitor", "inhibition of": "inhibitor",
                  "blockade of": "inhibitor", "suppressing": "inhibitor", "silencing": "inhibitor",
                  "antagonizing": "antagonist", "antagonising": "antagonist"}
@@ -75,8 +77,11 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         r = _ROLE.match(text, m.end)
         if not r:
             nominal = _NOMINAL.search(text, max(0, m.start - 40), m.start)
+            verb = " ".join(nominal.group(1).lower().split()) if nominal else ""
+            if verb in ("turning", "switching", "shutting") and not _OFF_AFTER.match(text, m.end):
+                nominal = None  # "turning X on" is not inhibition; "turning the X switch off" is
             if nominal and not re.match(r"\s+by\b", text[m.end:m.end + 5]):
-                role = _NOMINAL_ROLE[" ".join(nominal.group(1).lower().split())]
+                role = _NOMINAL_ROLE.get(verb, "inhibitor")
                 concept = _local("Drug", f"{m.concept.label} {role}")
                 new.append(Mention(m.doc_id, nominal.start(), m.end, text[nominal.start():m.end], concept,
                                    method=f"rule:drug-class:{m.concept.key}"))

@@ -68,6 +68,15 @@ class Context:
             return None
         return next(m.concept for m in self.mentions if m.concept.key == key)
 
+    def concept(self, key: str) -> Concept | None:
+        """A concept by key: from this document's mentions, else from the vocabulary."""
+        for m in self.mentions:
+            if m.concept.key == key:
+                return m.concept
+        from ..lexicon import load_lexicon
+
+        return load_lexicon().by_curie(key) if ":" in key else None
+
     def evidence(self, sent: Sentence, s: Mention, o: Mention, rule: str, conf: float,
                  claim: tuple[int, int] | None = None) -> Evidence:
         text = self.doc.text
@@ -198,24 +207,74 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
     return candidates[0][2]
 
 
+_NOMINAL_BEFORE = re.compile(r"\b(inhibition|blockade|blocking|suppression|reduction|downregulation|attenuation|"
+                             r"activation|induction|stimulation|upregulation)\s+of\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"^\s*(?:\([^()]*\)\s*)?by\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_GERUND_BEFORE = re.compile(r"\b(blocking|inhibiting|suppressing|silencing|turning|switching|shutting|knocking)\s+"
+                            r"(?:(?:the|that|this|its)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
+_WITH = re.compile(r"^\s*(?:(?:switch|signal|pathway|gene|protein)\s+)?(?:off\s+|down\s+)?with\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:(?:drug|compound|inhibitor|molecule)\s+)?$", re.I)
+
+
+def nominal(ctx: Context) -> Iterator[Relation]:
+    """"inhibition of Y by X" and "blocking Y with X": X acts on Y."""
+    text = ctx.doc.text
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        for a, b in zip(ms, ms[1:]):
+            between = text[a.end:b.start]
+            lo = max(sent.start, a.start - 40)
+            nom = _NOMINAL_BEFORE.search(text, lo, a.start)
+            if nom and _BY.match(between):
+                pred = "activates" if nom.group(1).lower() in ("activation", "induction", "stimulation",
+                                                                "upregulation") else "inhibits"
+                rule = "nominal:passive"
+            else:
+                ger = _GERUND_BEFORE.search(text, lo, a.start)
+                if not (ger and _WITH.match(between)):
+                    continue
+                pred, rule = "inhibits", "nominal:instrument"
+            if _allowed(b.concept, pred, a.concept):
+                yield Relation(b.concept, pred, a.concept, ctx.evidence(sent, b, a, rule, 0.8, (lo, b.end)))
+
+
+_ADMINISTERED = re.compile(r"\b(given|giving|administ\w*|dosed|dosing|treated|treatment|injected|fed|received)\b",
+                           re.I)
+
+
+def carryover(ctx: Context) -> Iterator[Relation]:
+    """A drug given in a sentence that names no model, right after one that names exactly one."""
+    for si, ms in sorted(ctx.by_sentence.items()):
+        if any(m.concept.type == "ModelSystem" for m in ms) or si - 1 not in ctx.by_sentence:
+            continue
+        sent = ctx.sentences[si]
+        if not _ADMINISTERED.search(sent.text):
+            continue
+        models = {m.concept.key: m for m in ctx.by_sentence[si - 1] if m.concept.type == "ModelSystem"}
+        if len(models) != 1:
+            continue
+        (model,) = models.values()
+        prev = ctx.sentences[si - 1]
+        span = Sentence(sent.doc_id, si, prev.start, sent.end, ctx.doc.text[prev.start:sent.end], sent.section)
+        for m in ms:
+            if m.concept.type == "Drug" and _allowed(m.concept, "tested_in", model.concept):
+                yield Relation(m.concept, "tested_in", model.concept,
+                               ctx.evidence(span, m, model, "carryover:previous-sentence-model", 0.55,
+                                            (sent.start, sent.end)))
+
+
 _ROLE_PREDICATE = {"inhibitor": "inhibits", "antagonist": "inhibits", "degrader": "inhibits",
                    "agonist": "activates", "activator": "activates", "modulator": "targets"}
 
 
 def composition(ctx: Context) -> Iterator[Relation]:
     """Claims stated by a composed name: "BTK inhibitor" inhibits BTK; "ALS mouse model" model_of ALS."""
-    concepts: dict[str, Concept] = {m.concept.key: m.concept for m in ctx.mentions}
     for m in ctx.mentions:
         if not m.method.startswith("rule:") or m.sentence < 0:
             continue
         _, kind, *rest = m.method.split(":", 2)
-        part_key = rest[0] if rest else ""
-        part = concepts.get(part_key)
-        if part is None:
-            from ..lexicon import load_lexicon
-
-            hits = [load_lexicon().concept(e.index) for e in load_lexicon().lookup(part_key)] if part_key else []
-            part = next((c for c in hits if c.key == part_key), None)
+        part = ctx.concept(rest[0]) if rest else None
         if part is None:
             continue
         sent = ctx.sentences[m.sentence]
@@ -258,8 +317,7 @@ def apposition(ctx: Context) -> Iterator[Relation]:
 
 def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:
     """A member of "BTK inhibitor" inhibits BTK too."""
-    key = cls.method.split(":", 2)[2]
-    target = next((m.concept for m in ctx.mentions if m.concept.key == key), None)
+    target = ctx.concept(cls.method.split(":", 2)[2])
     role = cls.concept.label.rsplit(" ", 1)[-1]
     pred = _ROLE_PREDICATE.get(role)
     if target is not None and pred and _allowed(drug.concept, pred, target):
@@ -306,6 +364,8 @@ def topic(ctx: Context) -> Iterator[Relation]:
 #: extractors by name, run in order
 EXTRACTORS: dict[str, Extractor] = {
     "pairwise": pairwise,
+    "nominal": nominal,
+    "carryover": carryover,
     "composition": composition,
     "apposition": apposition,
     "topic": topic,

@@ -1,0 +1,112 @@
+"""Concept recognition on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def concepts(result) -> dict[str, tuple[str, str]]:
+    """surface text -> (type, key) of every mention."""
+    return {m.text: (m.concept.type, m.concept.key) for m in result.mentions}
+
+
+@pytest.mark.parametrize("surface", ["TNF-alpha", "TNF-α", "TNFα", "tumor necrosis factor", "TNF-a"])
+def test_greek_and_hyphen_variants_of_one_gene(extract_text, surface):
+    found = concepts(extract_text(f"Serum {surface} rose in the cohort."))
+    assert found.get(surface) == ("Gene", "HGNC:11892")
+
+
+@pytest.mark.parametrize("surface", ["IL-6", "IL6", "interleukin 6", "interleukin-6"])
+def test_interleukin_spellings(extract_text, surface):
+    assert concepts(extract_text(f"We measured {surface} in plasma."))[surface] == ("Gene", "HGNC:6018")
+
+
+@pytest.mark.parametrize("surface,key", [("NF-κB pathway", "GO:0007249"), ("NF-kB signaling", "GO:0007249")])
+def test_pathway_named_after_its_hub(extract_text, surface, key):
+    assert concepts(extract_text(f"The {surface} was silent."))[surface] == ("Pathway", key)
+
+
+def test_mouse_style_gene_symbols(extract_text):
+    found = concepts(extract_text("Expression of Sod1, Atf3 and Nefl changed in the spinal cord."))
+    assert found["Sod1"] == ("Gene", "HGNC:11179")
+    assert found["Atf3"] == ("Gene", "HGNC:785")
+    assert found["Nefl"] == ("Gene", "HGNC:7739")
+
+
+def test_plurals_and_longest_match(extract_text):
+    found = concepts(extract_text("Reactive astrocytes and motor neurons were counted."))
+    assert found["astrocytes"] == ("CellType", "CL:0000127")
+    assert found["motor neurons"] == ("CellType", "CL:0000100")
+    assert "neurons" not in found
+
+
+def test_abbreviation_defined_in_text_is_resolved(extract_text):
+    r = extract_text("Patients received fingolimod hydrochloride (FH). Later, FH was stopped in two patients.")
+    fh = [m for m in r.mentions if m.text == "FH"]
+    assert len(fh) == 2
+    assert all(m.concept.type == "Drug" for m in fh)
+
+
+def test_short_form_defined_as_something_unknown_is_dropped(extract_text):
+    # "ALS" here is defined as something else: it must not become the disease
+    r = extract_text("We used an alternating least squares (ALS) solver. ALS converged quickly.")
+    assert not any(m.concept.key == "MONDO:0004976" for m in r.mentions)
+
+
+def test_two_letter_acronym_needs_its_long_form(extract_text):
+    alone = extract_text("MS data were collected on a new instrument.")
+    assert not any(m.text == "MS" for m in alone.mentions)
+    backed = extract_text("Patients with multiple sclerosis were enrolled. MS relapses were rare.")
+    assert concepts(backed)["MS"] == ("Disease", "MONDO:0005301")
+
+
+def test_common_words_are_not_concepts(extract_text):
+    r = extract_text("The cat sat on the set while a mess was made in the lab.")
+    assert r.mentions == ()
+
+
+def test_gene_symbol_that_is_a_word_needs_capitals(extract_text):
+    r = extract_text("Catalase (CAT) activity was measured. CAT activity fell.")
+    assert concepts(r)["CAT"] == ("Gene", "HGNC:1516")
+
+
+def test_drug_class_from_gene_and_role(extract_text):
+    r = extract_text("Two TREM2 agonists and a CD20 antagonist were compared with JAK inhibitors.")
+    found = concepts(r)
+    assert found["TREM2 agonists"] == ("Drug", "Drug/trem2-agonist")
+    assert found["CD20 antagonist"] == ("Drug", "Drug/ms4a1-antagonist")
+    assert found["JAK inhibitors"][0] == "Drug"  # MeSH lists this class: grounded
+
+
+def test_model_systems(extract_text):
+    r = extract_text("SOD1-G93A mice and a mouse model of multiple sclerosis were treated; iPSC-derived motor neurons too.")
+    found = concepts(r)
+    assert found["SOD1-G93A mice"][0] == "ModelSystem"
+    assert found["mouse model of multiple sclerosis"] == ("ModelSystem", "ModelSystem/multiple-sclerosis-mouse-model")
+    assert found["iPSC-derived motor neurons"][0] == "ModelSystem"
+
+
+def test_patient_derived_sample(extract_text):
+    r = extract_text("Fibroblasts isolated from patients with Parkinson disease were cultured.")
+    assert concepts(r)["Fibroblasts"] == ("ModelSystem", "ModelSystem/patient-derived-fibroblast")
+
+
+def test_shared_head_coordination(extract_text):
+    r = extract_text("Both CD4+ and CD8+ T cells expanded.")
+    found = concepts(r)
+    assert found["CD4+"] == ("CellType", "CL:0000624")
+    assert found["CD8+ T cells"] == ("CellType", "CL:0000625")
+
+
+def test_species_vs_human_gene(extract_text):
+    r = extract_text("Zebrafish were injected with an antisense oligonucleotide.")
+    found = concepts(r)
+    assert found["Zebrafish"] == ("ModelSystem", "NCBITaxon:7955")
+    assert found["antisense oligonucleotide"][0] == "Drug"
+
+
+def test_amino_acid_residues_are_not_drugs(extract_text):
+    r = extract_text("An arginine to cysteine substitution at position 72 was found.")
+    assert not any(m.concept.type == "Drug" for m in r.mentions)
+    r = extract_text("Oral arginine supplementation improved endothelial function.")
+    assert any(m.text == "arginine" and m.concept.type == "Drug" for m in r.mentions)

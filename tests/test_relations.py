@@ -1,0 +1,149 @@
+"""Relation extraction on sentences written for these tests (one per behaviour)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claims(result, predicate: str | None = None) -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in result.relations
+            if (predicate is None or r.predicate == predicate) and not r.evidence.negated}
+
+
+def _names(result, concept) -> set[str]:
+    """A concept's label, synonyms and the surface forms the text used for it."""
+    names = {concept.label, *concept.synonyms}
+    names |= {m.text for m in result.mentions if m.concept.key == concept.key}
+    return {n.lower() for n in names}
+
+
+def has(result, s: str, p: str, o: str) -> bool:
+    return any(r.predicate == p and s.lower() in _names(result, r.subject) and o.lower() in _names(result, r.object)
+               for r in result.relations if not r.evidence.negated)
+
+
+@pytest.mark.parametrize("text,s,p,o", [
+    # inhibits: verb, passive, nominalisation, "blocking Y with X"
+    ("Ibrutinib inhibits BTK in B cells.", "ibrutinib", "inhibits", "BTK"),
+    ("BTK was inhibited by ibrutinib.", "ibrutinib", "inhibits", "BTK"),
+    ("Inhibition of BTK by ibrutinib was complete.", "ibrutinib", "inhibits", "BTK"),
+    ("Metformin suppressed mTOR signalling in the liver.", "metformin", "inhibits", "mTOR signalling"),
+    # activates
+    ("Lipopolysaccharide activates TLR4 on macrophages.", "lipopolysaccharide", "activates", "TLR4"),
+    ("NLRP3 was activated by nigericin.", "nigericin", "activates", "NLRP3"),
+    # biomarker_for
+    ("Serum GFAP is a promising biomarker for Alzheimer disease.", "GFAP", "biomarker_for", "Alzheimer disease"),
+    # tested_in (model system and clinical trial)
+    ("Rapamycin was tested in SOD1-G93A mice.", "rapamycin", "tested_in", "SOD1-G93A mouse"),
+    ("Masitinib was evaluated in a phase 3 trial in patients with multiple sclerosis.", "masitinib", "tested_in",
+     "multiple sclerosis"),
+    # treats
+    ("Natalizumab is approved for the treatment of multiple sclerosis.", "natalizumab", "treats", "multiple sclerosis"),
+    ("Levodopa remains the most effective therapy for Parkinson disease.", "levodopa", "treats", "Parkinson disease"),
+    # associated_with
+    ("TREM2 variants are associated with Alzheimer disease.", "TREM2", "associated_with", "Alzheimer disease"),
+    # causes
+    ("Mutations in HTT cause Huntington disease.", "HTT", "causes", "Huntington disease"),
+    ("Huntington disease is caused by an expansion in HTT.", "HTT", "causes", "Huntington disease"),
+    # up / down regulated
+    ("CHI3L1 was upregulated in multiple sclerosis lesions.", "CHI3L1", "upregulated_in", "multiple sclerosis"),
+    ("Higher levels of CHIT1 were found in patients with amyotrophic lateral sclerosis.", "CHIT1", "upregulated_in",
+     "amyotrophic lateral sclerosis"),
+    ("MBP was downregulated in multiple sclerosis.", "MBP", "downregulated_in", "multiple sclerosis"),
+    # model_of
+    ("Experimental autoimmune encephalomyelitis is a model of multiple sclerosis.",
+     "experimental autoimmune encephalomyelitis", "model_of", "multiple sclerosis"),
+    # targets
+    ("Ocrelizumab targets CD20 on B cells.", "ocrelizumab", "targets", "MS4A1"),
+    # part_of (drug class membership, apposition and copula)
+    ("Evobrutinib, a BTK inhibitor, was well tolerated.", "evobrutinib", "part_of", "BTK inhibitor"),
+    ("Fenebrutinib is a BTK inhibitor.", "fenebrutinib", "part_of", "BTK inhibitor"),
+])
+def test_each_predicate(extract_text, text, s, p, o):
+    r = extract_text(text)
+    assert has(r, s, p, o), f"{s} {p} {o} not in {claims(r)}"
+
+
+def test_class_member_inherits_the_class_effect(extract_text):
+    r = extract_text("Evobrutinib, a BTK inhibitor, was well tolerated.")
+    assert has(r, "evobrutinib", "inhibits", "BTK")
+
+
+def test_drug_class_name_states_its_target(extract_text):
+    r = extract_text("A TYK2 inhibitor reduced relapses.")
+    assert has(r, "TYK2 inhibitor", "inhibits", "TYK2")
+
+
+def test_coordination_gives_one_claim_per_object(extract_text):
+    r = extract_text("Tocilizumab lowered IL-1β, TNF-α and IFN-γ in serum.")
+    for target in ("IL1B", "TNF", "IFNG"):
+        assert has(r, "tocilizumab", "inhibits", target), claims(r)
+
+
+def test_coordination_of_subjects(extract_text):
+    r = extract_text("Mutations in SOD1, FUS and TARDBP cause familial amyotrophic lateral sclerosis.")
+    for gene in ("SOD1", "FUS", "TARDBP"):
+        assert has(r, gene, "causes", "familial amyotrophic lateral sclerosis"), claims(r)
+
+
+def test_negation_is_recorded_and_not_asserted(extract_text):
+    r = extract_text("Simvastatin did not reduce IL-6 levels.")
+    negs = [x for x in r.relations if x.evidence.negated]
+    assert negs and negs[0].subject.label.lower() == "simvastatin"
+    assert not has(r, "simvastatin", "inhibits", "IL6")
+
+
+def test_negated_claim_kept_as_evidence_but_not_as_plain_triple():
+    from rdflib import URIRef
+
+    from kg.graph import KnowledgeGraph
+    from kg.model import Document
+    from kg.pipeline import assemble, extract
+
+    g: KnowledgeGraph = assemble([extract(Document(id="n", text="Simvastatin did not reduce IL-6 levels."))])
+    edges = g.relations(include_negated=True)
+    assert edges and not edges[0].asserted
+    assert g.relations() == []
+    rdf = g.to_rdf()
+    kgs = "https://w3id.org/als-kg/schema#"
+    assert not list(rdf.triples((None, URIRef(kgs + "inhibits"), None)))
+    assert list(rdf.triples((None, URIRef(kgs + "negated"), None)))
+
+
+def test_hedging_lowers_confidence(extract_text):
+    plain = extract_text("Riluzole inhibits glutamate release.").relations
+    hedged = extract_text("Riluzole may inhibit glutamate release.").relations
+    assert plain and hedged
+    assert hedged[0].evidence.hedged and not plain[0].evidence.hedged
+    assert hedged[0].evidence.confidence < plain[0].evidence.confidence
+
+
+def test_background_is_flagged(extract_text):
+    r = extract_text("Previous studies have shown that riluzole inhibits glutamate release.")
+    assert r.relations and r.relations[0].evidence.background
+
+
+def test_lay_language_switch_off(extract_text):
+    r = extract_text("Turning the NLRP3 switch off with dapansutrile calmed inflammation.")
+    assert has(r, "NLRP3 inhibitor", "inhibits", "NLRP3") or has(r, "dapansutrile", "inhibits", "NLRP3")
+
+
+def test_model_named_in_previous_sentence(extract_text):
+    r = extract_text("We studied SOD1-G93A mice. Daily edaravone was given from day 60.")
+    assert has(r, "edaravone", "tested_in", "SOD1-G93A mouse")
+
+
+def test_relative_clause_does_not_leak_subject(extract_text):
+    r = extract_text("Fingolimod, which is used for multiple sclerosis, reduced IL-17 in mice.")
+    assert has(r, "fingolimod", "treats", "multiple sclerosis")
+    assert not has(r, "multiple sclerosis", "inhibits", "IL17A")
+
+
+def test_type_constraints_hold(extract_text):
+    from kg.schema import load_schema
+
+    schema = load_schema()
+    r = extract_text("Riluzole and edaravone treat ALS; SOD1 mutations cause ALS; NfL is a biomarker for ALS.")
+    assert r.relations
+    for rel in r.relations:
+        assert schema.allows(rel.subject.type, rel.predicate, rel.object.type), rel
