@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import mmap
+from array import array
 import hashlib
 import logging
 import os
@@ -36,8 +38,7 @@ __all__ = ["Lexicon", "load_lexicon", "cache_root", "normalise", "FOLD", "Entry"
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexicon-v4"
-RECORD = "<IB"  # concept index, rank
+FORMAT = "lexicon-v5"
 #: ci: lower-cased names, any case; cs: exact forms; csi: symbols matched in mixed case ("Akt", "mTOR")
 TRIES = ("ci", "cs", "csi")
 MAX_NAME = 80
@@ -129,7 +130,7 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
         db.commit()
         db.close()
         for name, items in tries.items():
-            marisa_trie.RecordTrie(RECORD, items).save(str(tmp / f"{name}.marisa"))
+            _save_trie(tmp, name, items)
         (tmp / "FORMAT").write_text(FORMAT)
         if target.exists():
             shutil.rmtree(target, ignore_errors=True)
@@ -139,18 +140,72 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _save_trie(folder: Path, name: str, items: list[tuple[str, tuple[int, int]]]) -> None:
+    """A key trie plus postings arrays: key id -> [offsets[id], offsets[id+1]) in index/rank."""
+    import marisa_trie
+
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for key, value in items:
+        grouped.setdefault(key, []).append(value)
+    trie = marisa_trie.Trie(grouped)
+    n = len(trie)
+    by_id: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for key, values in grouped.items():
+        by_id[trie[key]] = sorted(set(values))
+    offsets = array("I", [0])
+    index = array("I")
+    ranks = array("B")
+    for values in by_id:
+        for i, r in values:
+            index.append(i)
+            ranks.append(r)
+        offsets.append(len(index))
+    trie.save(str(folder / f"{name}.marisa"))
+    (folder / f"{name}.off").write_bytes(offsets.tobytes())
+    (folder / f"{name}.idx").write_bytes(index.tobytes())
+    (folder / f"{name}.rank").write_bytes(ranks.tobytes())
+
+
+class _Postings:
+    """A memory-mapped key trie and its postings (concept index, rank) per key id."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        import marisa_trie
+
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(folder / f"{name}.marisa"))
+        self._maps = []
+        self.offsets = self._map(folder / f"{name}.off", "I")
+        self.index = self._map(folder / f"{name}.idx", "I")
+        self.ranks = self._map(folder / f"{name}.rank", "B")
+        self.prefixes = self.trie.prefixes
+
+    def _map(self, path: Path, code: str):
+        if path.stat().st_size == 0:
+            return memoryview(array(code))
+        with open(path, "rb") as fh:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        self._maps.append(mm)
+        return memoryview(mm).cast(code)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.trie
+
+    def __getitem__(self, key: str) -> list[tuple[int, int]]:
+        kid = self.trie[key]
+        lo, hi = self.offsets[kid], self.offsets[kid + 1]
+        return [(self.index[i], self.ranks[i]) for i in range(lo, hi)]
+
+    def keys(self) -> list[str]:
+        return self.trie.keys()
+
+
 class Lexicon:
     """Memory-mapped name tries plus the concept table."""
 
     def __init__(self, folder: Path) -> None:
-        import marisa_trie
-
         self.folder = folder
-        self.tries: dict[str, marisa_trie.RecordTrie] = {}
-        for name in TRIES:
-            trie = marisa_trie.RecordTrie(RECORD)
-            trie.mmap(str(folder / f"{name}.marisa"))
-            self.tries[name] = trie
+        self.tries: dict[str, _Postings] = {name: _Postings(folder, name) for name in TRIES}
         self.ci, self.cs, self.csi = self.tries["ci"], self.tries["cs"], self.tries["csi"]
         self._local = threading.local()
 

@@ -244,6 +244,6 @@ def test_cli_timeout_ends_the_query(graph_files):
 
 def test_store_option_refuses_a_directory_that_is_not_a_store(graph_files, tmp_path):
     (tmp_path / "notes.txt").write_text("my files")
-    with pytest.raises(QueryError, match="not a store directory"):
+    with pytest.raises(QueryError, match="is not a store directory"):
         GraphStore.open(graph_files / "g.ttl", store=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

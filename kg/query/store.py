@@ -70,6 +70,13 @@ def is_store_dir(path: str | Path) -> bool:
     return p.is_dir() and (p / "CURRENT").is_file()
 
 
+def _check_store_dir(store: str | Path) -> None:
+    """Refuse to load into (and so clear) a directory that holds something other than a store."""
+    p = Path(store)
+    if p.exists() and (not p.is_dir() or (any(p.iterdir()) and not is_store_dir(p))):
+        raise QueryError(f"{p} exists and is not a store directory: give a new directory or an existing store")
+
+
 def _fingerprint(path: Path) -> dict[str, Any]:
     st = path.stat()
     return {"source": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
@@ -153,6 +160,8 @@ class GraphStore:
         from ..graph import KnowledgeGraph
 
         if isinstance(source, KnowledgeGraph):
+            if store:
+                _check_store_dir(store)
             gs = cls.on_disk(store) if store else cls.memory()
             gs.clear()
             gs.add_graph(source)
@@ -166,9 +175,7 @@ class GraphStore:
             gs = cls.memory()
             gs.load(path)
             return gs
-        store = Path(store)
-        if store.exists() and (not store.is_dir() or (any(store.iterdir()) and not is_store_dir(store))):
-            raise QueryError(f"{store} exists and is not a store directory: give a new or a store directory")
+        _check_store_dir(store)
         gs = cls.on_disk(store)
         if gs.loaded_from() == _fingerprint(path):
             log.info("reusing store %s for %s", store, path)

@@ -118,7 +118,7 @@ class Recogniser:
             else:
                 resolved.setdefault(d.short, None)
         out = []
-        covered = []
+        covered = bytearray(len(text) + 1)
         for m in mentions:
             if m.text in resolved:
                 c = resolved[m.text]
@@ -126,11 +126,11 @@ class Recogniser:
                     if m.concept.type == "Gene":
                         # proteins are often defined by names the vocabulary does not list verbatim
                         out.append(replace(m, doc_id=doc.id))
-                        covered.append((m.start, m.end))
+                        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
                     continue  # defined in this document as something we do not know
                 m = replace(m, concept=c, method="abbreviation")
             out.append(replace(m, doc_id=doc.id))
-            covered.append((m.start, m.end))
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         # occurrences of a defined short form the dictionary did not know
         import re
 
@@ -138,9 +138,9 @@ class Recogniser:
             if c is None:
                 continue
             for mm in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
-                if not any(s < mm.end() and mm.start() < e for s, e in covered):
+                if not any(covered[mm.start():mm.end()]):
                     out.append(Mention(doc.id, mm.start(), mm.end(), sf, c, method="abbreviation"))
-                    covered.append((mm.start(), mm.end()))
+                    covered[mm.start():mm.end()] = b"\x01" * (mm.end() - mm.start())
         return sorted(out, key=lambda m: m.start)
 
     def _require_support(self, text: str, mentions: list[Mention]) -> list[Mention]:

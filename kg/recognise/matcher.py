@@ -94,11 +94,13 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidates; a shorter one survives only where no longer one overlaps it."""
+    if not cands:
+        return []
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(c.end for c in cands) + 1)
     for c in sorted(cands, key=lambda c: (-c.length, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * c.length
     return sorted(chosen, key=lambda c: c.start)

@@ -31,7 +31,7 @@ from functools import cached_property
 from ..model import Concept, Document, Evidence, Mention, Relation, Sentence
 from ..schema import load_schema
 from .cues import background, hedged, negated
-from .triggers import TRIGGERS, Trigger
+from .triggers import TRIGGERS
 
 __all__ = ["RelationExtractor", "Context", "EXTRACTORS"]
 
@@ -110,8 +110,49 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _trigger_matches(trigger: Trigger, text: str, lo: int, hi: int) -> re.Match | None:
-    return trigger.pattern.search(text, lo, hi) if hi > lo else None
+@dataclass(frozen=True, slots=True)
+class _Span:
+    lo: int
+    hi: int
+
+    def start(self) -> int:
+        return self.lo
+
+    def end(self) -> int:
+        return self.hi
+
+
+class _TriggerIndex:
+    """Every trigger match of one sentence, found once, looked up by position."""
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.hits: list[tuple[list[int], list[int]]] = []
+        for t in TRIGGERS:
+            starts, ends = [], []
+            for m in t.pattern.finditer(text, sent.start, sent.end):
+                starts.append(m.start())
+                ends.append(m.end())
+            self.hits.append((starts, ends))
+
+    def first(self, ti: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first match of trigger ``ti`` inside [lo, hi)."""
+        starts, ends = self.hits[ti]
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return starts[i], ends[i]
+            i += 1
+        return None
+
+    def last(self, ti: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The last match of trigger ``ti`` inside [lo, hi) (the one nearest to hi)."""
+        starts, ends = self.hits[ti]
+        i = bisect.bisect_right(starts, hi) - 1
+        while i >= 0 and starts[i] >= lo:
+            if ends[i] <= hi:
+                return starts[i], ends[i]
+            i -= 1
+        return None
 
 
 def pairwise(ctx: Context) -> Iterator[Relation]:
@@ -119,6 +160,9 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
     for si, ms in sorted(ctx.by_sentence.items()):
         sent = ctx.sentences[si]
         ms = _dedupe(ms)
+        if len(ms) < 2:
+            continue
+        index = _TriggerIndex(text, sent)
         for i, a in enumerate(ms):
             for b in ms[i + 1:]:
                 if b.start < a.end or a.concept.key == b.concept.key:
@@ -128,7 +172,7 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                 between = text[a.end:b.start]
                 if _CLAUSE_BREAK.search(between):
                     continue
-                best = _best_claim(ctx, sent, ms, a, b)
+                best = _best_claim(ctx, sent, ms, a, b, index)
                 if best is not None:
                     yield best
 
@@ -165,20 +209,22 @@ def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
-def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention) -> Relation | None:
+def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention,
+                index: _TriggerIndex) -> Relation | None:
     text = ctx.doc.text
     candidates: list[tuple[int, float, Relation]] = []
     before_lo = max(sent.start, a.start - 45)
-    for t in TRIGGERS:
-        tm = _trigger_matches(t, text, a.end, b.start)
+    for ti, t in enumerate(TRIGGERS):
+        span = index.first(ti, a.end, b.start)
         where = "between"
-        if tm is None and t.direction == "either":
-            tm = _trigger_matches(t, text, before_lo, a.start)
+        if span is None and t.direction == "either":
+            span = index.last(ti, before_lo, a.start)
             where = "before"
-            if tm is not None and _competitor(text, ms, tm.end(), a.start, b):
-                tm = None
-        if tm is None:
+            if span is not None and _competitor(text, ms, span[1], a.start, b):
+                span = None
+        if span is None:
             continue
+        tm = _Span(*span)
         orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
         for s, o in orders:
             if not _allowed(s.concept, t.predicate, o.concept):
