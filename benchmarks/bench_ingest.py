@@ -18,8 +18,9 @@ ingestion machinery itself (reading, batching, IPC, ordering, assembly) costs.
 gives each copy its original's results re-labelled with the copy's id: the
 graph (and so the memory) of a real build of the whole corpus, at the cost of
 the machinery only.
-``--output nq|ttl`` also writes the graph (streamed N-Quads, or Turtle) and
-counts that time.
+``--output nq`` runs a streamed build instead (per-document N-Quads, made by
+the workers, written as they come: no merged graph); ``--output ttl`` also
+writes the merged graph as Turtle; both count that time.
 """
 
 from __future__ import annotations
@@ -130,10 +131,10 @@ def child(args: argparse.Namespace) -> None:
         from kg.parallel import Extraction
         from kg.stream import StreamWriter
 
-        with Extraction([args.input], on_error=errors.append, workers=args.workers, batch_fn=fn) as ex, \
-                StreamWriter(Path(args.tmp) / f"out-{args.workers}.nq") as w:
-            for r in ex:
-                w.write(r)
+        with Extraction([args.input], on_error=errors.append, workers=args.workers, batch_fn=fn,
+                        lines=(True, 0.0)) as ex, StreamWriter(Path(args.tmp) / f"out-{args.workers}.nq") as w:
+            for r, lines in ex:
+                w.write(r, lines)
         docs = w.documents
         stats = {}
     else:

@@ -38,7 +38,7 @@ __all__ = ["Lexicon", "load_lexicon", "cache_root", "normalise", "FOLD", "Entry"
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexicon-v5"
+FORMAT = "lexicon-v6"
 #: ci: lower-cased names, any case; cs: exact forms; csi: symbols matched in mixed case ("Akt", "mTOR")
 TRIES = ("ci", "cs", "csi")
 MAX_NAME = 80
@@ -98,6 +98,11 @@ def _lines(path: Path):
             yield line.rstrip("\n").split("\t")
 
 
+def _fold(name: str) -> str:
+    """Names that differ only in case, spacing or punctuation fold together."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 def compile_lexicon(vocab_dir: Path, target: Path) -> None:
     """Compile the TSV vocabulary into ``target`` (tries + SQLite), atomically."""
     import marisa_trie
@@ -122,8 +127,9 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
             r = int(rank)
             tries[case].append((normalise(name, lower=case != "cs"), (idx, r)))
             syn = concept_rows[idx][6]
-            if r <= 1 and len(syn) < 12 and name != concept_rows[idx][3]:
-                syn.append(name)
+            if r <= 2 and len(syn) < 12 and _fold(name) != _fold(concept_rows[idx][3]):
+                if all(_fold(name) != _fold(x) for x in syn):
+                    syn.append(name)
         db.executemany("INSERT INTO concept VALUES (?,?,?,?,?,?,?)",
                        [(*row[:6], "|".join(dict.fromkeys(row[6]))) for row in concept_rows])
         db.execute("CREATE INDEX concept_curie ON concept (curie)")

@@ -38,8 +38,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: what a worker returns for one document: its mentions and relations, or an error message
-Compact = tuple[tuple[Mention, ...], tuple[Relation, ...]] | str
+#: what a worker returns for one document: its mentions and relations (and, for a streamed
+#: build, its N-Triples/N-Quads lines), or an error message
+Compact = tuple[tuple[Mention, ...], tuple[Relation, ...]] | tuple[tuple, tuple, list[str]] | str
 
 #: below this many input bytes a build runs in one process (starting workers costs more)
 SMALL_INPUT = 2_000_000
@@ -102,6 +103,25 @@ def extract_batch(docs: list[Document]) -> list[Compact]:
             out.append(f"{type(exc).__name__}: {exc}")
         else:
             out.append((r.mentions, r.relations))
+    return out
+
+
+def serialize_batch(docs: list[Document], fn: Callable[[list[Document]], list[Compact]] | None = None,
+                    quads: bool = True, min_belief: float = 0.0) -> list[Compact]:
+    """``fn`` (default :func:`extract_batch`) plus each document's RDF lines, made in the worker.
+
+    Used by streamed builds so that serialising, not only extracting, runs in parallel.
+    """
+    from .pipeline import DocResult
+    from .stream import document_lines
+
+    out: list[Compact] = []
+    for doc, value in zip(docs, (fn or extract_batch)(docs), strict=True):
+        if isinstance(value, str):
+            out.append(value)
+        else:
+            result = DocResult(doc, (), tuple(value[0]), tuple(value[1]))
+            out.append((value[0], value[1], document_lines(result, quads=quads, min_belief=min_belief)))
     return out
 
 
@@ -202,13 +222,16 @@ def results(
     progress: Callable[[Progress], None] | None = None,
     position: Callable[[], tuple[int, int]] = lambda: (0, 0),
     errors: Callable[[], int] = lambda: 0,
+    with_lines: bool = False,
 ) -> Iterator[Any]:
     """:class:`~kg.pipeline.DocResult` for every document of ``items``, in input order.
 
     ``items`` gives each document with the mentions its corpus annotates (or
     ``()``); those are added to what the extractor finds.  ``position()`` gives
     ``(bytes_read, bytes_total)`` and ``errors()`` the errors so far, for
-    :class:`Progress`.
+    :class:`Progress`.  With ``with_lines``, yields ``(result, lines)`` pairs:
+    the RDF lines the runner made (see :func:`serialize_batch`), or None where
+    the caller must make them (cached results, given annotations).
     """
     from .pipeline import DocResult
 
@@ -237,10 +260,14 @@ def results(
                     on_error(ReadError(doc.source or doc.id, f"document {doc.id}: extraction failed: {value}"))
                     continue
                 if key is not None:
-                    fresh.append((key, value))
-            mentions, relations = value
+                    fresh.append((key, (value[0], value[1])))
+            mentions, relations = value[0], value[1]
             done += 1
-            yield DocResult(doc, (), tuple(mentions) + tuple(given), tuple(relations))
+            result = DocResult(doc, (), tuple(mentions) + tuple(given), tuple(relations))
+            if with_lines:
+                yield result, (value[2] if len(value) > 2 and not given else None)
+            else:
+                yield result
         if fresh:
             cache.put_many(fresh)
         report()
@@ -287,7 +314,9 @@ class Extraction:
     input order; ``workers=None`` picks :func:`auto_workers`; ``client`` (a
     ``dask.distributed.Client`` or a scheduler address) runs extraction on Dask;
     ``batch_fn`` replaces :func:`extract_batch` (a picklable, importable function
-    with the same contract, e.g. another extractor).
+    with the same contract, e.g. another extractor).  With ``lines=(quads,
+    min_belief)`` the runner also serialises each document (see
+    :func:`serialize_batch`) and iterating gives ``(result, lines)`` pairs.
     """
 
     def __init__(
@@ -303,6 +332,7 @@ class Extraction:
         progress: Callable[[Progress], None] | None = None,
         batch_size: int | None = None,
         batch_fn: Callable[[list[Document]], list[Compact]] | None = None,
+        lines: tuple[bool, float] | None = None,
     ) -> None:
         from .readers import MAX_BYTES
         from .readers.source import DocumentSource
@@ -326,6 +356,11 @@ class Extraction:
             else:
                 self.cache = ResultCache(None if cache is True else cache)
                 self._own_cache = True
+        self.lines = lines
+        if lines is not None:
+            from functools import partial
+
+            batch_fn = partial(serialize_batch, fn=batch_fn, quads=lines[0], min_belief=lines[1])
         self.runner: Runner
         if client is not None:
             from .distributed import DaskRunner
@@ -344,6 +379,7 @@ class Extraction:
         return results(
             unique_pairs(src), self.runner, cache=self.cache, on_error=self.on_error, batch_size=self.batch_size,
             progress=self.progress, position=lambda: (src.bytes_read, src.bytes_total), errors=lambda: self.errors,
+            with_lines=self.lines is not None,
         )
 
     def close(self) -> None:

@@ -147,11 +147,12 @@ def build_stream(
     Returns the closed :class:`~kg.stream.StreamWriter` (``documents`` and ``lines`` written).
     """
     from .parallel import Extraction
-    from .stream import StreamWriter
+    from .stream import StreamWriter, stream_format
 
     with Extraction(inputs, on_error=on_error or _log_error, workers=workers, cache=cache, client=client,
-                    max_bytes=max_bytes, annotations=annotations, progress=progress) as ex, \
+                    max_bytes=max_bytes, annotations=annotations, progress=progress,
+                    lines=(stream_format(output), min_belief)) as ex, \
             StreamWriter(output, min_belief=min_belief) as w:
-        for r in ex:
-            w.write(r)
+        for r, lines in ex:
+            w.write(r, lines)
     return w

@@ -74,8 +74,10 @@ class StreamWriter:
         self._gz = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if self.path.suffix.lower() == ".gz" else None
         self._fh = io.TextIOWrapper(self._gz or raw, encoding="utf-8", newline="\n", write_through=False)
 
-    def write(self, result: Any) -> None:
-        lines = document_lines(result, quads=self.quads, min_belief=self.min_belief)
+    def write(self, result: Any, lines: list[str] | None = None) -> None:
+        """Write one document's results (``lines``: already made by a worker, else made here)."""
+        if lines is None:
+            lines = document_lines(result, quads=self.quads, min_belief=self.min_belief)
         self._fh.writelines(lines)
         self.documents += 1
         self.lines += len(lines)

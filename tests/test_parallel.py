@@ -112,6 +112,14 @@ def test_stream_writes_per_document_named_graphs(tmp_path):
     assert len({q.subject for q in store.quads_for_pattern(None, None, docs_triple)}) == len(merged.documents)
 
 
+def test_stream_lines_made_by_workers_are_those_made_here(tmp_path):
+    build_stream([FIX], tmp_path / "one.nq", workers=1)
+    build_stream([FIX], tmp_path / "two.nq", workers=2)
+    assert (tmp_path / "one.nq").read_bytes() == (tmp_path / "two.nq").read_bytes()
+    build_stream([FIX / "biored_slice.PubTator"], tmp_path / "given.nt", workers=2, annotations=True)
+    assert "<https://identifiers.org/ncbigene:3175>" in (tmp_path / "given.nt").read_text()
+
+
 def test_stream_failure_leaves_no_file(tmp_path, monkeypatch):
     from kg import stream
 

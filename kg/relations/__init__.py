@@ -206,6 +206,10 @@ def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -
     return any(m.start not in listed for m in others)
 
 
+_OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|protect\w*|rescu\w*|preserv\w*|spar(e|es|ed|ing))\b",
+                            re.I)
+_AFFECTED = re.compile(r"[\s-]*(damage|death|loss|injury|degeneration|dysfunction|toxicity)\b", re.I)
+_VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
@@ -231,6 +235,15 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                 continue
             if t.objects and o.concept.type not in t.objects:
                 continue
+            if t.subjects and s.concept.type not in t.subjects:
+                continue
+            if where == "between" and t.predicate in ("inhibits", "activates", "targets", "treats"):
+                lo_t, hi_t = (tm.end(), b.start) if o is b else (a.end, tm.start())
+                if _OBJECT_CLAUSE.search(text, lo_t, hi_t) or (o is b and _AFFECTED.match(text, b.end)):
+                    continue  # the object sits in a relative clause, or is the site of damage ("nerve-cell damage")
+                if s is a and (_VERB_COORD.fullmatch(text, a.end, tm.start())
+                               or len(text[a.end:tm.start()].split()) > 12):
+                    continue  # "scavenge X and reduce Y": X is an object, not the subject
             if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
                     and _LOCATION.search(text, max(a.end, b.start - 12), b.start)
                     and any(a.end <= x.start and x.end <= b.start for x in ms)):
@@ -243,6 +256,8 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                     continue
                 if _REL_PRONOUN.search(text, a.end, tm.start()) and t.direction == "active":
                     continue
+                if len(text[a.end:tm.start()].split()) > 10 and t.direction != "passive":
+                    continue  # the trigger is too far from the first mention to be its verb
             gap_words = len(text[a.end:b.start].split())
             conf = max(0.3, t.confidence - 0.012 * max(0, gap_words - 3))
             ev = ctx.evidence(sent, s, o, f"pairwise:{t.name}", conf, (min(a.start, tm.start()), b.end))
@@ -389,10 +404,11 @@ def topic(ctx: Context) -> Iterator[Relation]:
         marker = _MARKER_CUE.search(sent.text)
         pseudo = Mention(ctx.doc.id, sent.start, sent.start, "", disease, si, "topic")
         if treat:
-            for m in ms:
-                if m.concept.type == "Drug" and _allowed(m.concept, "treats", disease):
-                    yield Relation(m.concept, "treats", disease,
-                                   ctx.evidence(sent, m, pseudo, "topic:treatment", 0.55))
+            drugs = [m for m in sorted(ms, key=lambda m: m.start) if m.concept.type == "Drug"]
+            if drugs and drugs[0].start < sent.start + treat.start() and _allowed(drugs[0].concept, "treats", disease):
+                # the sentence's subject drug: "Riluzole, one of the earliest approved treatments, ..."
+                yield Relation(drugs[0].concept, "treats", disease,
+                               ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55))
         if marker:
             # "these genes could be used as biomarkers for the disease": the genes of this or the previous sentence
             genes = [m for m in ms if m.concept.type == "Gene"]

@@ -24,6 +24,7 @@ class Trigger:
     confidence: float
     name: str
     objects: frozenset[str] = frozenset()  # object types this trigger may take (empty: as the schema says)
+    subjects: frozenset[str] = frozenset()  # subject types this trigger may take (empty: as the schema says)
 
 
 _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat\w*|diminish\w*|"
@@ -34,7 +35,7 @@ _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-re
        r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive\w*|driving")
 
 _SPEC = [
-    # predicate, pattern, direction, confidence[, object types]
+    # predicate, pattern, direction, confidence[, object types[, subject types]]
     ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
     ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
                  r"downregulated|lowered|diminished|repressed) by\b", "passive", 0.75),
@@ -59,14 +60,14 @@ _SPEC = [
     ("causes", r"\b(cause[sd]?|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
                r"give\w* rise to|account\w* for)\b", "active", 0.7),
     ("causes", r"\b(caused|induced) by\b", "passive", 0.75),
-    ("causes", r"\bmutations? (in|of)\b|\bmutant\b|\bvariants? (in|of)\b", "either", 0.7),
+    ("causes", r"\bmutations? (in|of)\b|\bmutant\b|\bvariants? (in|of)\b", "either", 0.7, (), ("Gene",)),
     ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),
     ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
                        r"greater|enhanced|accumulat\w*)\b", "either", 0.65),
     ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
                          r"loss of)\b", "either", 0.6),
-    ("associated_with", r"\b(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
+    ("associated_with", r"(?<![-\w])(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
                         r"feature|seen (in|with)|observed in|found in|connected|related to|role in|"
                         r"risk factor|susceptib\w*)\b", "either", 0.6),
     ("model_of", r"\b(?:is|are|as|serves? as|used as) an? (?:\w+ ){0,2}models? (?:of|for)\b|\bmodels? (?:of|for)\b",
@@ -76,7 +77,8 @@ _SPEC = [
 
 def compile_triggers() -> tuple[Trigger, ...]:
     return tuple(
-        Trigger(p, re.compile(rx, re.I), d, c, f"{p}:{i}", frozenset(rest[0]) if rest else frozenset())
+        Trigger(p, re.compile(rx, re.I), d, c, f"{p}:{i}", frozenset(rest[0]) if rest else frozenset(),
+                frozenset(rest[1]) if len(rest) > 1 else frozenset())
         for i, (p, rx, d, c, *rest) in enumerate(_SPEC)
     )
 
