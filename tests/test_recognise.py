@@ -110,3 +110,11 @@ def test_amino_acid_residues_are_not_drugs(extract_text):
     assert not any(m.concept.type == "Drug" for m in r.mentions)
     r = extract_text("Oral arginine supplementation improved endothelial function.")
     assert any(m.text == "arginine" and m.concept.type == "Drug" for m in r.mentions)
+
+
+def test_description_followed_by_its_name(extract_text):
+    r = extract_text("Twelve people had a relapsing demyelinating disease (NMOSD). The demyelinating disease "
+                     "was treated early.")
+    described = [m for m in r.mentions if m.text == "demyelinating disease"]
+    assert len(described) == 2
+    assert {m.concept.key for m in described} == {"MONDO:0019100"}

@@ -247,10 +247,14 @@ def shared_heads(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
 
 
 def one_sense(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
-    """A concept a rule re-typed in this document (cells → patient-derived sample) keeps that sense throughout."""
+    """A concept a rule re-read in this document keeps that reading throughout.
+
+    Cells re-typed as a patient-derived sample, or a description re-assigned to the disease it
+    describes, are read the same way wherever else the document names them.
+    """
     sense: dict[str, Mention] = {}
     for m in mentions:
-        if m.method.startswith("rule:sample:"):
+        if m.method.startswith(("rule:sample:", "rule:described-by-name:")):
             sense.setdefault(m.method.split(":", 2)[2], m)
     if not sense:
         return [], set()
@@ -260,6 +264,30 @@ def one_sense(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Me
         if ref is not None and m.method == "lexicon":
             new.append(replace(m, concept=ref.concept, method=ref.method))
             drop.add(i)
+    return new, drop
+
+
+_PAREN_OPEN = re.compile(r"\s*\(\s*$")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def parenthetical_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """"a virus-linked spinal cord disease (HAM/TSP)": a description followed by the name it describes.
+
+    A disease mention directly followed by a parenthesised acronym of another disease names that
+    disease (the acronym is not its abbreviation, or the abbreviation step would have aligned them).
+    """
+    new, drop = [], set()
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.concept.type != "Disease" or b.concept.type != "Disease" or a.concept.key == b.concept.key:
+            continue
+        if not (_PAREN_OPEN.fullmatch(text, a.end, b.start) and _PAREN_CLOSE.match(text, b.end)):
+            continue
+        if not (len(b.text) <= 10 and not any(ch.islower() for ch in b.text)):
+            continue
+        new.append(replace(a, concept=b.concept, method=f"rule:described-by-name:{a.concept.key}"))
+        drop.add(i)
     return new, drop
 
 
@@ -288,6 +316,7 @@ def residues(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Men
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
     ("residues", residues),
+    ("parenthetical-name", parenthetical_names),
     ("shared-head", shared_heads),
     ("drug-class", drug_classes),
     ("hub-pathway", hub_pathways),
