@@ -20,6 +20,11 @@ __all__ = ["Candidate", "find_candidates"]
 
 _TOKEN_START = re.compile(r"(?<![\w])[\w(+]|(?<=[\w])(?=[A-Z][a-z]{2})")
 _WORD = re.compile(r"\w+")
+#: words that never begin a vocabulary name: skipping them halves the lookups
+_FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but nor as is are was were be been being
+has have had do does did this that these those it its their there which who whom whose what when where while than
+then thus also not no into onto upon over under after before between among within without both either each such
+we our they them he she his her you your i me my may might can could would should will shall""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +66,14 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     csi_prefixes = lexicon.csi.prefixes
     for m in _TOKEN_START.finditer(text):
         p = m.start()
+        word = _WORD.match(text, p)
+        w = word.group(0) if word else ""
+        if w in _FUNCTION_WORDS:
+            continue
         best_end = -1
         best: list[tuple[str, Entry]] = []
         plural = False
-        word = _WORD.match(text, p)
         tries = [("ci", low, ci_prefixes)]
-        w = word.group(0) if word else ""
         if not w.islower() or any(c.isdigit() for c in w):
             tries.append(("cs", exact, cs_prefixes))
             if not w.isupper() and not w.islower():

@@ -31,7 +31,7 @@ from functools import cached_property
 from ..model import Concept, Document, Evidence, Mention, Relation, Sentence
 from ..schema import load_schema
 from .cues import background, hedged, negated
-from .triggers import TRIGGERS
+from .triggers import ANY_TRIGGER, TRIGGERS
 
 __all__ = ["RelationExtractor", "Context", "EXTRACTORS"]
 
@@ -125,14 +125,19 @@ class _Span:
 class _TriggerIndex:
     """Every trigger match of one sentence, found once, looked up by position."""
 
-    def __init__(self, text: str, sent: Sentence) -> None:
-        self.hits: list[tuple[list[int], list[int]]] = []
-        for t in TRIGGERS:
-            starts, ends = [], []
-            for m in t.pattern.finditer(text, sent.start, sent.end):
-                starts.append(m.start())
-                ends.append(m.end())
-            self.hits.append((starts, ends))
+    def __init__(self, text: str, sent: Sentence, lo: int, hi: int) -> None:
+        self.hits: list[tuple[list[int], list[int]]] = [([], []) for _ in TRIGGERS]
+        last = -1
+        for hit in ANY_TRIGGER.finditer(text, lo, hi):
+            p = hit.start()
+            if p == last:
+                continue
+            last = p
+            for ti, t in enumerate(TRIGGERS):
+                m = t.pattern.match(text, p, sent.end)
+                if m:
+                    self.hits[ti][0].append(p)
+                    self.hits[ti][1].append(m.end())
 
     def first(self, ti: int, lo: int, hi: int) -> tuple[int, int] | None:
         """The first match of trigger ``ti`` inside [lo, hi)."""
@@ -162,7 +167,8 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
         ms = _dedupe(ms)
         if len(ms) < 2:
             continue
-        index = _TriggerIndex(text, sent)
+        # triggers matter only from just before the first mention to the last one
+        index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
         for i, a in enumerate(ms):
             for b in ms[i + 1:]:
                 if b.start < a.end or a.concept.key == b.concept.key:

@@ -84,3 +84,6 @@ def compile_triggers() -> tuple[Trigger, ...]:
 
 
 TRIGGERS = compile_triggers()
+
+#: one zero-width scan that stops wherever any trigger could start
+ANY_TRIGGER = re.compile(r"\b(?=[A-Za-z])(?=" + "|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS) + ")", re.I)
