@@ -137,6 +137,9 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         end = own_head.end() if own_head else m.end
         new.append(Mention(m.doc_id, m.start, end, text[m.start:end], p, method="rule:hub-pathway"))
         drop.update(group)
+    low = text.lower()
+    if "signal" not in low and "pathway" not in low:
+        return new, drop
     # unknown hub words: "the NF-κB pathway" where NF-κB is not itself in the vocabulary
     for hm in re.finditer(r"(?<![\w-])([A-Za-z][\w/-]*[κβαγ]?[\w]*)(?=\s+(?:signal(?:l)?ing|pathways?)\b)", text):
         s, e = hm.span(1)

@@ -169,15 +169,16 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
             continue
         # triggers matter only from just before the first mention to the last one
         index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
         for i, a in enumerate(ms):
             for b in ms[i + 1:]:
                 if b.start < a.end or a.concept.key == b.concept.key:
                     continue
                 if b.start - a.end > _MAX_GAP:
                     break
-                between = text[a.end:b.start]
-                if _CLAUSE_BREAK.search(between):
-                    continue
+                k = bisect.bisect_left(breaks, a.end)
+                if k < len(breaks) and breaks[k] < b.start:
+                    continue  # a clause boundary between the two
                 best = _best_claim(ctx, sent, ms, a, b, index)
                 if best is not None:
                     yield best
