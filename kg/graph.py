@@ -104,6 +104,13 @@ class Edge:
         return tuple(sorted({e.doc_id for e in self.evidence}))
 
 
+def _belief_of(data: dict) -> float:
+    """An edge's belief, computed from its evidence on first read after a change."""
+    if data["belief"] is None:
+        data["belief"] = belief(data["evidence"])
+    return data["belief"]
+
+
 def _merge_concepts(a: Concept, b: Concept) -> Concept:
     if a == b:
         return a
@@ -148,13 +155,16 @@ class KnowledgeGraph:
         self.add_concept(o)
         g = self.graph
         p = relation.predicate
+        ev = relation.evidence
+        k = ev.key
         if g.has_edge(s.key, o.key, key=p):
             data = g.edges[s.key, o.key, p]
-            if all(e.key != relation.evidence.key for e in data["evidence"]):
-                data["evidence"].append(relation.evidence)
-                data["belief"] = belief(data["evidence"])
+            if k not in data["keys"]:
+                data["keys"].add(k)
+                data["evidence"].append(ev)
+                data["belief"] = None  # recomputed when read
         else:
-            g.add_edge(s.key, o.key, key=p, evidence=[relation.evidence], belief=belief([relation.evidence]))
+            g.add_edge(s.key, o.key, key=p, evidence=[ev], keys={k}, belief=None)
 
     def update(self, other: KnowledgeGraph) -> None:
         """Merge another graph into this one (same concept → one node, same claim → one edge)."""
@@ -190,7 +200,7 @@ class KnowledgeGraph:
     def edge(self, subject: str, predicate: str, object: str) -> Edge:
         d = self.graph.edges[subject, object, predicate]
         return Edge(self.graph.nodes[subject]["concept"], predicate, self.graph.nodes[object]["concept"],
-                    tuple(sorted(d["evidence"], key=_evidence_order)), d["belief"])
+                    tuple(sorted(d["evidence"], key=_evidence_order)), _belief_of(d))
 
     def edges(self) -> Iterator[Edge]:
         for s, o, p in sorted(self.graph.edges(keys=True)):
@@ -221,7 +231,7 @@ class KnowledgeGraph:
         out = KnowledgeGraph(documents=dict(self.documents))
         out.graph = self.graph.copy()
         drop = [(s, o, p) for s, o, p, d in out.graph.edges(keys=True, data=True)
-                if d["belief"] < min_belief and any(not e.negated for e in d["evidence"])]
+                if _belief_of(d) < min_belief and any(not e.negated for e in d["evidence"])]
         out.graph.remove_edges_from(drop)
         return out
 

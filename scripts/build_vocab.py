@@ -113,7 +113,7 @@ class Builder:
                 short_word = (name[:1].isupper() and name[1:].islower() and name.isalpha() and len(name) >= 3
                               and (rank <= 1 or not self.common_word(name, 3.0)))
                 case = "cs" if ((len(name) <= 4 and not short_word) or SYMBOL.match(name) and not name.islower()) else "ci"
-        if case == "cs" and (name.islower() and not any(c.isdigit() for c in name) or len(name) <= 2 and not any(c.isdigit() for c in name)
+        if case == "cs" and not allow_common and (name.islower() and not any(c.isdigit() for c in name) or len(name) <= 2 and not any(c.isdigit() for c in name)
                              and not name.isupper()):
             return
         forms = {name} if case == "cs" else {name.lower()}
@@ -212,8 +212,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         b.name(sym, cid, 0, "cs", allow_common=True)
         if sym != sym.upper() and any(c.isdigit() for c in sym):
             b.name(sym.upper(), cid, 1, "cs", allow_common=True)  # C9orf72 is often written C9ORF72
-        if len(sym) >= 3 and any(c.isdigit() for c in sym) and sym[0].isalpha():
-            b.name(sym.lower(), cid, 2, "cs", allow_common=True)  # mouse tables: "ccl7", "mmp2"
+        if sym[0].isalpha() and (len(sym) >= 3 and any(c.isdigit() for c in sym)
+                                 or len(sym) >= 4 and zipf_frequency(sym.lower(), "en") < 1.0):
+            b.name(sym.lower(), cid, 2, "cs", allow_common=True)  # gene tables in lower case: "ccl7", "plaur"
         if re.match(r"^[A-Z]{3,5}[A-Z]$", sym) and zipf_frequency(sym[:-1].lower(), "en") < 3.0:
             b.name(sym[:-1].lower() + sym[-1], cid, 2, "cs", allow_common=True)  # protein style: "apoE"
         low = sym.lower()
@@ -339,11 +340,26 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if "B" in cats and any(x.startswith("NCBITaxon:") for x in xrefs):
             continue  # organisms come from NCBITaxon
 
+    # HPO classes that are the same clinical concept as a disease (shared UMLS CUI) name that disease
+    umls_to_disease: dict[str, str] = {}
+    for dcid, d in b.concepts.items():
+        if d["type"] == "Disease":
+            for x in d["xrefs"]:
+                if x.startswith("UMLS:"):
+                    umls_to_disease.setdefault(x, dcid)
+
     # phenotypes from HPO that are neither MeSH phenotypes nor diseases
     for r in rows(src / "hpo.tsv.gz"):
         if r["branch"] not in ("phenotypic_abnormality", "") or r["id"] in b.alias_of:
             continue
         cid = r["id"]
+        twin = next((umls_to_disease[x] for x in split(r["xrefs"]) if x in umls_to_disease), None)
+        if twin is not None:
+            b.concepts[twin]["xrefs"].add(cid)
+            for i, s in enumerate([r["label"], *split(r["synonyms"])]):
+                if not b.adjective_like(s):
+                    b.name(s, twin, 2, common=6.0 if i == 0 else 4.5)
+            continue
         b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
         for i, s in enumerate([r["label"], *split(r["synonyms"])]):
             if not b.adjective_like(s):
