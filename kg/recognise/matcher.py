@@ -18,7 +18,6 @@ from ..lexicon import Entry, Lexicon, normalise
 
 __all__ = ["Candidate", "find_candidates"]
 
-_TOKEN_START = re.compile(r"(?<![\w])[\w(+]|(?<=[\w])(?=[A-Z][a-z]{2})")
 _WORD = re.compile(r"\w+")
 #: words that never begin a vocabulary name: skipping them halves the lookups
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but nor as is are was were be been being
@@ -64,39 +63,39 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     ci_prefixes = lexicon.ci.prefixes
     cs_prefixes = lexicon.cs.prefixes
     csi_prefixes = lexicon.csi.prefixes
-    for m in _TOKEN_START.finditer(text):
-        p = m.start()
-        word = _WORD.match(text, p)
-        w = word.group(0) if word else ""
+    for m in _WORD.finditer(text):
+        w = m.group()
         if w in _FUNCTION_WORDS:
             continue
-        best_end = -1
-        best: list[tuple[str, Entry]] = []
-        plural = False
-        tries = [("ci", low, ci_prefixes)]
-        if not w.islower() or any(c.isdigit() for c in w):
-            tries.append(("cs", exact, cs_prefixes))
+        p = m.start()
+        hits: list[tuple[int, bool, str, str]] = []  # end, plural, trie, key
+        for key in ci_prefixes(low[p:p + max_len]):
+            _add_hit(hits, low, p, key, "ci")
+        if not (w.islower() and w.isalpha()):
+            for key in cs_prefixes(exact[p:p + max_len]):
+                _add_hit(hits, exact, p, key, "cs")
             if not w.isupper() and not w.islower():
-                tries.append(("csi", low, csi_prefixes))
-        for name, src, prefixes in tries:
-            for key in prefixes(src[p:p + max_len]):
-                end = p + len(key)
-                is_plural = False
-                if not _boundary_ok(src, end):
-                    pe = _plural_end(low, end, key) if name == "ci" else None
-                    if pe is None:
-                        continue
-                    end, is_plural = pe, True
-                if end < best_end:
-                    continue
-                entries = [(name, e) for e in lexicon.entries(name, key)]
-                if end > best_end or (end == best_end and plural and not is_plural):
-                    best_end, best, plural = end, entries, is_plural
-                elif end == best_end:
-                    best += entries
-        if best:
-            found.append(Candidate(p, best_end, tuple(best), plural))
+                for key in csi_prefixes(low[p:p + max_len]):
+                    _add_hit(hits, low, p, key, "csi")
+        if not hits:
+            continue
+        best_end = max(h[0] for h in hits)
+        at_end = [h for h in hits if h[0] == best_end]
+        plural = all(h[1] for h in at_end)
+        entries = tuple((trie, e) for end, pl, trie, key in at_end if pl == plural
+                        for e in lexicon.entries(trie, key))
+        found.append(Candidate(p, best_end, entries, plural))
     return _resolve_overlaps(found)
+
+
+def _add_hit(hits: list, src: str, p: int, key: str, trie: str) -> None:
+    end = p + len(key)
+    if _boundary_ok(src, end):
+        hits.append((end, False, trie, key))
+    elif trie == "ci":
+        pe = _plural_end(src, end, key)
+        if pe is not None:
+            hits.append((pe, True, trie, key))
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
