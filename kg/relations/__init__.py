@@ -126,7 +126,7 @@ class _TriggerIndex:
     """Every trigger match of one sentence, found once, looked up by position."""
 
     def __init__(self, text: str, sent: Sentence, lo: int, hi: int) -> None:
-        self.hits: list[tuple[list[int], list[int]]] = [([], []) for _ in TRIGGERS]
+        self.hits: list[tuple[int, int, int]] = []  # start, end, trigger index; sorted by start
         last = -1
         for hit in ANY_TRIGGER.finditer(text, lo, hi):
             p = hit.start()
@@ -136,28 +136,30 @@ class _TriggerIndex:
             for ti, t in enumerate(TRIGGERS):
                 m = t.pattern.match(text, p, sent.end)
                 if m:
-                    self.hits[ti][0].append(p)
-                    self.hits[ti][1].append(m.end())
+                    self.hits.append((p, m.end(), ti))
+        self.starts = [h[0] for h in self.hits]
 
-    def first(self, ti: int, lo: int, hi: int) -> tuple[int, int] | None:
-        """The first match of trigger ``ti`` inside [lo, hi)."""
-        starts, ends = self.hits[ti]
-        i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            if ends[i] <= hi:
-                return starts[i], ends[i]
+    def between(self, lo: int, hi: int) -> dict[int, tuple[int, int]]:
+        """For each trigger, its first match inside [lo, hi)."""
+        out: dict[int, tuple[int, int]] = {}
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            start, end, ti = self.hits[i]
+            if end <= hi and ti not in out:
+                out[ti] = (start, end)
             i += 1
-        return None
+        return out
 
-    def last(self, ti: int, lo: int, hi: int) -> tuple[int, int] | None:
-        """The last match of trigger ``ti`` inside [lo, hi) (the one nearest to hi)."""
-        starts, ends = self.hits[ti]
-        i = bisect.bisect_right(starts, hi) - 1
-        while i >= 0 and starts[i] >= lo:
-            if ends[i] <= hi:
-                return starts[i], ends[i]
-            i -= 1
-        return None
+    def before(self, lo: int, hi: int) -> dict[int, tuple[int, int]]:
+        """For each trigger, its last match inside [lo, hi) (the one nearest to hi)."""
+        out: dict[int, tuple[int, int]] = {}
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.hits) and self.hits[i][0] < hi:
+            start, end, ti = self.hits[i]
+            if end <= hi:
+                out[ti] = (start, end)
+            i += 1
+        return out
 
 
 def pairwise(ctx: Context) -> Iterator[Relation]:
@@ -224,17 +226,19 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                 index: _TriggerIndex) -> Relation | None:
     text = ctx.doc.text
     candidates: list[tuple[int, float, Relation]] = []
-    before_lo = max(sent.start, a.start - 45)
-    for ti, t in enumerate(TRIGGERS):
-        span = index.first(ti, a.end, b.start)
+    between = index.between(a.end, b.start)
+    before = index.before(max(sent.start, a.start - 45), a.start)
+    for ti in sorted(between.keys() | before.keys()):
+        t = TRIGGERS[ti]
+        span = between.get(ti)
         where = "between"
-        if span is None and t.direction == "either":
-            span = index.last(ti, before_lo, a.start)
-            where = "before"
-            if span is not None and _competitor(text, ms, span[1], a.start, b):
-                span = None
         if span is None:
-            continue
+            if t.direction != "either":
+                continue
+            span = before[ti]
+            where = "before"
+            if _competitor(text, ms, span[1], a.start, b):
+                continue
         tm = _Span(*span)
         orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
         for s, o in orders:
