@@ -37,7 +37,7 @@ A system's concepts for a document are the CURIEs it matched plus their
 cross-references; correct = |found ∩ gold| summed over documents.
 
 Also measured, in child processes with a fresh vocabulary cache
-(``ALS_KG_CACHE``): ``kg build seeds/000_... -o out.ttl -q`` cold (includes
+(``ALS_KG_CACHE``) and this tree first on ``PYTHONPATH``: ``kg build seeds/000_... -o out.ttl -q`` cold (includes
 the one-time vocabulary compile) and warm (best of 3), and the time to import
 kg and load the lexicon.  Goals (issue 3): >= 5x the baseline's speed, at
 least as many correct concepts, warm ``kg build`` < 2 s.  The exit status is
@@ -57,9 +57,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "biored"
@@ -88,6 +89,7 @@ class Article:
     title: str = ""
     abstract: str = ""
     gold: dict[str, str] = field(default_factory=dict)
+    surface: dict[str, str] = field(default_factory=dict)  # first mention of each gold CURIE
 
     @property
     def text(self) -> str:
@@ -129,6 +131,7 @@ def read_pubtator(path: Path) -> list[Article]:
             if len(cols) >= 6 and cols[0] in articles:  # PMID start end mention type ids
                 for curie in gold_curies(cols[4], cols[5]):
                     articles[cols[0]].gold.setdefault(curie, cols[4])
+                    articles[cols[0]].surface.setdefault(curie, cols[3])
     return list(articles.values())
 
 
@@ -225,10 +228,10 @@ class Baseline:
         self.xrefs = xrefs
         # one key per set of CURIEs: all the names of a concept go in one add() call
         groups: dict[tuple[str, ...], list[str]] = {}
-        for spelling, *curies in patterns.values():
-            groups.setdefault(tuple(curies), []).append(spelling)
+        for spelling, *owners in patterns.values():
+            groups.setdefault(tuple(owners), []).append(spelling)
         self.curies: dict[int, tuple[str, ...]] = {}
-        tokenizer = self.nlp.tokenizer
+        tokenizer: Any = self.nlp.tokenizer
         for curies, names in groups.items():
             key = "|".join(curies)
             self.curies[self.nlp.vocab.strings.add(key)] = curies
@@ -285,7 +288,7 @@ def run_baseline(base: Baseline, docs: Sequence) -> Timing:
     return Timing(time.perf_counter() - t, time.process_time() - c, n)
 
 
-def interleaved(runners: dict[str, object], docs: Sequence, chunks: int = 10) -> dict[str, Timing]:
+def interleaved(runners: dict[str, Callable[[Sequence], Timing]], docs: Sequence, chunks: int = 10) -> dict[str, Timing]:
     """Each runner over ``docs``, chunk by chunk in turn (so both see the same machine load); summed."""
     total = {name: Timing() for name in runners}
     step = -(-len(docs) // chunks)
@@ -360,18 +363,27 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def time_cli(seed: Path, runs: int = 3) -> dict[str, object]:
+@dataclass
+class CliTimes:
+    cmd: str
+    cold: float
+    warm: list[float]
+    load: list[float]
+    python: list[float]
+
+
+def time_cli(seed: Path, runs: int = 3) -> CliTimes:
     """Wall times of ``kg build`` (cold: fresh vocabulary cache; warm: best of ``runs``) and of a lexicon load."""
     with tempfile.TemporaryDirectory(prefix="bench-recognise-") as tmp:
-        env = dict(os.environ, ALS_KG_CACHE=str(Path(tmp) / "cache"))
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        env = dict(os.environ, ALS_KG_CACHE=str(Path(tmp) / "cache"), PYTHONPATH=path)
         build = [*kg_command(), "build", str(seed), "-o", str(Path(tmp) / "x.ttl"), "-q"]
         cold = timed(build, env)
         warm = [timed(build, env) for _ in range(runs)]
         load = [timed([sys.executable, "-c", "import kg; from kg.lexicon import load_lexicon; load_lexicon()"], env)
                 for _ in range(runs)]
         python = [timed([sys.executable, "-c", "pass"], env) for _ in range(runs)]
-    return {"cmd": " ".join(["kg", *build[len(kg_command()):]]).replace(tmp, "$TMP"),
-            "cold": cold, "warm": warm, "load": load, "python": python}
+    return CliTimes(" ".join(["kg", *build[len(kg_command()):]]).replace(tmp, "$TMP"), cold, warm, load, python)
 
 
 def profile(rec, docs: Sequence, top: int = 10) -> str:
@@ -411,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip spaCy (ours only)")
     ap.add_argument("--no-build", action="store_true", help="skip the kg build / lexicon load timings")
     ap.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the article for the kg build timing")
+    ap.add_argument("--misses", type=int, default=0, metavar="N",
+                    help="also list the N gold concepts the baseline finds and ours misses most often")
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="also print a cProfile (top 10 by own time) of mentions() over N distinct documents")
     args = ap.parse_args(argv)
@@ -422,6 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(articles)} BioRED train+dev abstracts ({megabytes(distinct):.2f} MB), "
           f"replicated to {len(docs)} documents, {size:.2f} MB")
 
+    from kg.lexicon import vocab_hash
+    from kg.schema import ontology_dir
+
+    vocab_dir = ontology_dir() / "vocab"
+    vocab_before = vocab_hash(vocab_dir)
     rec, load_ours_s, compiled = load_ours()
     print(f"load ours:     {load_ours_s:7.3f} s  (Recogniser().lexicon{', including the one-time compile' if compiled else ', compiled cache memory-mapped'})")
     base = None
@@ -430,10 +449,8 @@ def main(argv: list[str] | None = None) -> int:
             import spacy
         except ImportError:
             raise SystemExit("bench_recognise: spaCy is not installed (pip install spacy), or pass --no-baseline") from None
-        from kg.schema import ontology_dir
-
         t = time.perf_counter()
-        patterns, xrefs = read_vocab(ontology_dir() / "vocab")
+        patterns, xrefs = read_vocab(vocab_dir)
         t_read = time.perf_counter() - t
         base = Baseline(patterns, xrefs)
         del patterns
@@ -441,23 +458,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load baseline: {t_base:7.3f} s  (spaCy {spacy.__version__}: read TSVs {t_read:.1f} s, "
               f"{base.patterns:,} distinct lower-cased names as PhraseMatcher patterns, {len(base.curies):,} keys)")
 
-    runners = {"ours": lambda part: run_ours(rec, part)}
+    runners: dict[str, Callable[[Sequence], Timing]] = {"ours": lambda part: run_ours(rec, part)}
     if base is not None:
-        runners["baseline"] = lambda part: run_baseline(base, part)
+        baseline = base
+        runners["baseline"] = lambda part: run_baseline(baseline, part)
     passes = [interleaved(runners, docs) for _ in range(max(1, args.repeat))]
     times = {name: min((p[name] for p in passes), key=lambda t: t.wall) for name in runners}
 
-    s_ours = score(found_ours(rec, distinct), articles)
-    s_base = score(found_baseline(base, distinct), articles) if base is not None else None
+    f_ours = found_ours(rec, distinct)
+    f_base = found_baseline(base, distinct) if base is not None else None
+    s_ours = score(f_ours, articles)
+    s_base = score(f_base, articles) if f_base is not None else None
 
     print()
     print(f"{'system':<10} {'docs':>7} {'MB':>7} {'seconds':>8} {'MB/s':>7} {'cpu s':>7} {'matches':>9} "
           f"{'correct':>8} {'found':>7} {'found*':>7}")
-    scores = {"ours": s_ours, "baseline": s_base}
-    for name, t in times.items():
+    scores = {"ours": s_ours} if s_base is None else {"ours": s_ours, "baseline": s_base}
+    for name, tm in times.items():
         sc = scores[name]
-        print(f"{name:<10} {len(docs):>7} {size:>7.2f} {t.wall:>8.2f} {size / t.wall:>7.3f} {t.cpu:>7.2f} "
-              f"{t.matches:>9} {sc.correct:>8} {sc.found:>7} {sc.found_gold_ns:>7}")
+        print(f"{name:<10} {len(docs):>7} {size:>7.2f} {tm.wall:>8.2f} {size / tm.wall:>7.3f} {tm.cpu:>7.2f} "
+              f"{tm.matches:>9} {sc.correct:>8} {sc.found:>7} {sc.found_gold_ns:>7}")
     print(f"gold concepts (PMID, id): {s_ours.gold}; correct = found ∩ gold, on the {len(articles)} distinct abstracts; "
           f"found = CURIEs + xrefs per abstract, summed; found* = those in the gold's namespaces "
           f"({', '.join(sorted(GOLD_NAMESPACES))})")
@@ -465,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{t} {s_ours.correct_by_type[t]}" + (f"/{s_base.correct_by_type[t]}" if s_base else "") + f" of {n}"
         for t, n in sorted(s_ours.gold_by_type.items())) + ("  (ours/baseline)" if s_base else ""))
 
-    if base is not None:
+    if s_base is not None:
         speed = times["baseline"].wall / times["ours"].wall
         print()
         print(f"speed ratio ours/baseline:   {speed:.2f}x wall ({ratio(times['baseline'].cpu, times['ours'].cpu)} cpu)   "
@@ -475,7 +495,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"precision-ish (correct/found*): ours {s_ours.correct / max(1, s_ours.found_gold_ns):.3f}, "
               f"baseline {s_base.correct / max(1, s_base.found_gold_ns):.3f}")
 
+    if args.misses and f_base is not None:
+        misses: Counter = Counter()
+        surfaces: dict[str, Counter] = {}
+        for a, fo, fb in zip(articles, f_ours, f_base, strict=True):
+            for c in a.gold:
+                if c in fb and c not in fo:
+                    misses[c, a.gold[c]] += 1
+                    surfaces.setdefault(c, Counter())[a.surface[c]] += 1
+        print()
+        print(f"gold concepts the baseline finds and ours misses ({sum(misses.values())} in all), most frequent:")
+        for (curie, type_), n in misses.most_common(args.misses):
+            print(f"  {n:4}  {curie:<16} {type_:<27} {', '.join(repr(t) for t, _ in surfaces[curie].most_common(3))}")
+
     status = 0
+    if vocab_hash(vocab_dir) != vocab_before:
+        print(f"bench_recognise: {vocab_dir} changed during the run; the two systems may not share a vocabulary: "
+              "run again", file=sys.stderr)
+        status = 1
     if not args.no_build:
         try:
             cli = time_cli(args.seed)
@@ -483,14 +520,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_recognise: {exc}", file=sys.stderr)
             status = 1
         else:
-            warm = min(cli["warm"])
+            warm = min(cli.warm)
             print()
-            print(f"`{cli['cmd']}` (fresh ALS_KG_CACHE):")
-            print(f"  cold (includes compiling the vocabulary): {cli['cold']:.2f} s")
-            print(f"  warm: best {warm:.2f} s, median {statistics.median(cli['warm']):.2f} s "
-                  f"({', '.join(f'{x:.2f}' for x in cli['warm'])})   goal < 2 s: {goal(warm < 2)}")
-            print(f"  python -c 'import kg; ...load_lexicon()': best {min(cli['load']):.2f} s; "
-                  f"python -c pass: best {min(cli['python']):.2f} s")
+            print(f"`{cli.cmd}` (fresh ALS_KG_CACHE):")
+            print(f"  cold (includes compiling the vocabulary): {cli.cold:.2f} s")
+            print(f"  warm: best {warm:.2f} s, median {statistics.median(cli.warm):.2f} s "
+                  f"({', '.join(f'{x:.2f}' for x in cli.warm)})   goal < 2 s: {goal(warm < 2)}")
+            print(f"  python -c 'import kg; ...load_lexicon()': best {min(cli.load):.2f} s; "
+                  f"python -c pass: best {min(cli.python):.2f} s")
 
     if args.profile:
         print()
@@ -500,4 +537,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # measure this tree's kg, whatever copy is installed
     sys.exit(main())

@@ -84,18 +84,30 @@ def _vocab_files(vocab_dir: Path) -> tuple[Path, Path]:
     return vocab_dir / "concepts.tsv.gz", vocab_dir / "names.tsv.gz"
 
 
-def vocab_hash(vocab_dir: Path) -> str:
+def _read_vocab(vocab_dir: Path) -> tuple[str, dict[str, bytes]]:
+    """The vocabulary files' bytes and their hash, read once so that both agree."""
+    data = {f.name: f.read_bytes() for f in _vocab_files(vocab_dir)}
     h = hashlib.blake2b(FORMAT.encode(), digest_size=12)
-    for f in _vocab_files(vocab_dir):
-        h.update(f.read_bytes())
-    return h.hexdigest()
+    for name in sorted(data):
+        h.update(data[name])
+    return h.hexdigest(), data
 
 
-def _lines(path: Path):
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        next(fh)
-        for line in fh:
-            yield line.rstrip("\n").split("\t")
+def vocab_hash(vocab_dir: Path) -> str:
+    return _read_vocab(vocab_dir)[0]
+
+
+def _lines(name: str, raw: bytes):
+    try:
+        text = gzip.decompress(raw).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise RuntimeError(f"vocabulary file {name} is damaged ({exc}); rebuild it with scripts/build_vocab.py") from None
+    lines = text.split("\n")
+    if not lines or not lines[0].strip():
+        raise RuntimeError(f"vocabulary file {name} is empty; rebuild it with scripts/build_vocab.py")
+    for line in lines[1:]:
+        if line:
+            yield line.split("\t")
 
 
 def _fold(name: str) -> str:
@@ -103,11 +115,11 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def compile_lexicon(vocab_dir: Path, target: Path) -> None:
+def compile_lexicon(vocab_dir: Path, target: Path, data: dict[str, bytes] | None = None) -> None:
     """Compile the TSV vocabulary into ``target`` (tries + SQLite), atomically."""
-    import marisa_trie
-
-    concepts_tsv, names_tsv = _vocab_files(vocab_dir)
+    if data is None:
+        data = _read_vocab(vocab_dir)[1]
+    concepts_name, names_name = (f.name for f in _vocab_files(vocab_dir))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".compile-", dir=target.parent))
     try:
@@ -116,11 +128,11 @@ def compile_lexicon(vocab_dir: Path, target: Path) -> None:
         db.execute("CREATE TABLE concept (idx INTEGER PRIMARY KEY, curie TEXT, type TEXT, label TEXT, "
                    "xrefs TEXT, source TEXT, synonyms TEXT)")
         concept_rows = []
-        for curie, type_, label, xrefs, source in _lines(concepts_tsv):
+        for curie, type_, label, xrefs, source in _lines(concepts_name, data[concepts_name]):
             index[curie] = len(concept_rows)
             concept_rows.append([len(concept_rows), curie, type_, label, xrefs, source, []])
         tries: dict[str, list[tuple[str, tuple[int, int]]]] = {"ci": [], "cs": [], "csi": []}
-        for name, curie, case, rank in _lines(names_tsv):
+        for name, curie, case, rank in _lines(names_name, data[names_name]):
             idx = index.get(curie)
             if idx is None:
                 continue
@@ -268,11 +280,12 @@ def ensure_compiled(vocab_dir: Path | None = None, root: Path | None = None) -> 
     vocab_dir = vocab_dir or ontology_dir() / "vocab"
     if not (vocab_dir / "names.tsv.gz").is_file():
         raise FileNotFoundError(f"no vocabulary in {vocab_dir} (run scripts/build_vocab.py)")
-    target = (root or cache_root()) / f"lexicon-{vocab_hash(vocab_dir)}"
+    digest, data = _read_vocab(vocab_dir)
+    target = (root or cache_root()) / f"lexicon-{digest}"
     if not (target / "FORMAT").is_file():
         log.warning("compiling the vocabulary into %s (once; takes a few seconds)", target)
         with contextlib.suppress(FileExistsError, OSError):
-            compile_lexicon(vocab_dir, target)
+            compile_lexicon(vocab_dir, target, data)
         if not (target / "FORMAT").is_file():
             raise RuntimeError(f"could not compile the vocabulary into {target}")
     return target

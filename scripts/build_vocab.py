@@ -27,6 +27,7 @@ import argparse
 import csv
 import gzip
 import io
+import os
 import re
 import sys
 from collections import defaultdict
@@ -443,8 +444,10 @@ def write(b: Builder, out: Path) -> None:
         buf.write("\t".join(header) + "\n")
         for line in lines:
             buf.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in line) + "\n")
-        with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as z:
+        tmp = path.with_name(path.name + ".part")
+        with open(tmp, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as z:
             z.write(buf.getvalue().encode("utf-8"))
+        os.replace(tmp, path)  # readers never see a half-written vocabulary
 
     used = {c for (_, c, _) in b.names}
     concepts = [[cid, d["type"], d["label"], "|".join(sorted(x for x in d["xrefs"] if x != cid)), d["source"]]
