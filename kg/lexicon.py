@@ -18,18 +18,19 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import mmap
-from array import array
 import hashlib
 import logging
+import mmap
 import os
 import shutil
 import sqlite3
 import tempfile
 import threading
+from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal
 
 from .model import Concept
 from .schema import ontology_dir
@@ -127,7 +128,7 @@ def compile_lexicon(vocab_dir: Path, target: Path, data: dict[str, bytes] | None
         db = sqlite3.connect(tmp / "concepts.sqlite")
         db.execute("CREATE TABLE concept (idx INTEGER PRIMARY KEY, curie TEXT, type TEXT, label TEXT, "
                    "xrefs TEXT, source TEXT, synonyms TEXT)")
-        concept_rows = []
+        concept_rows: list[list] = []
         for curie, type_, label, xrefs, source in _lines(concepts_name, data[concepts_name]):
             index[curie] = len(concept_rows)
             concept_rows.append([len(concept_rows), curie, type_, label, xrefs, source, []])
@@ -192,13 +193,13 @@ class _Postings:
 
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(folder / f"{name}.marisa"))
-        self._maps = []
+        self._maps: list[mmap.mmap] = []
         self.offsets = self._map(folder / f"{name}.off", "I")
         self.index = self._map(folder / f"{name}.idx", "I")
         self.ranks = self._map(folder / f"{name}.rank", "B")
         self.prefixes = self.trie.prefixes
 
-    def _map(self, path: Path, code: str):
+    def _map(self, path: Path, code: Literal["I", "B"]) -> memoryview:
         if path.stat().st_size == 0:
             return memoryview(array(code))
         with open(path, "rb") as fh:

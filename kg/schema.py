@@ -71,7 +71,7 @@ class Schema:
 
     def allows(self, subject_type: str, predicate: str, object_type: str) -> bool:
         p = self.predicates.get(predicate)
-        return bool(p) and p.allows(subject_type, object_type)
+        return p is not None and p.allows(subject_type, object_type)
 
     def type_of(self, score_name: str) -> str | None:
         for t in self.types.values():

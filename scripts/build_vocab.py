@@ -30,7 +30,6 @@ import io
 import os
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,7 +121,7 @@ class Builder:
             forms.add(v if case == "cs" else v.lower())
         if case == "csi":  # symbols matched in any mixed case ("Akt", "mTOR", "Nrf2"): stored lower-case
             forms = {f.lower() for f in forms}
-        for i, f in enumerate(sorted(forms)):
+        for f in sorted(forms):
             r = rank if f in (name, name.lower()) else min(rank + 1, 4)
             key = (f, curie, case)
             if key not in self.names or self.names[key] > r:
@@ -428,6 +427,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 b.concepts[cid]["xrefs"].update(split(r["xrefs"]))
                 if r.get("type") and r["type"] != b.concepts[cid]["type"]:
                     b.concepts[cid]["type"] = r["type"]
+                if ", " in b.concepts[cid]["label"]:
+                    b.concepts[cid]["label"] = r["label"]  # MeSH's inverted headings read badly as labels
             else:
                 b.concept(cid, r["type"], r["label"], split(r["xrefs"]), "curated")
             b.name(r["label"], cid, 0, allow_common=True, curated=True)

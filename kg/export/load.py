@@ -8,6 +8,7 @@ Surface forms and ontology synonyms both come back as synonyms.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -48,7 +49,11 @@ def _lit(g: Graph, s, p, default=None):
     return default if v is None else v.toPython()
 
 
-def from_rdflib(g: Graph) -> KnowledgeGraph:
+def from_rdflib(g: Graph) -> KnowledgeGraph:  # noqa: C901 - one pass per kind of subject
+    return _from_rdflib(g)
+
+
+def _from_rdflib(g: Any) -> KnowledgeGraph:
     kgs = lambda name: URIRef(SCHEMA + name)  # noqa: E731
     out = KnowledgeGraph()
     docs: dict[URIRef, str] = {}

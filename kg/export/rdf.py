@@ -197,7 +197,7 @@ def bind_prefixes(g: Graph) -> Graph:
 def to_rdflib(graph: KnowledgeGraph, min_belief: float = 0.0) -> Graph:
     g = bind_prefixes(Graph())
     for t in triples(graph, min_belief=min_belief):
-        g.add(t)
+        g.add(t)  # type: ignore[arg-type]  # triples() yields rdflib terms
     return g
 
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..model import Document
 from .decode import decode_text
 from .text import document_from_text
 

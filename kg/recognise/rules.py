@@ -149,8 +149,8 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         if word.islower():
             continue
         p = _pathway_for(word, None, lex)
-        if p is not None:
-            head = _PATHWAY_HEAD.match(text, e)
+        head = _PATHWAY_HEAD.match(text, e)
+        if p is not None and head is not None:
             new.append(Mention("", s, head.end(), text[s:head.end()], p, method="rule:hub-pathway"))
     # and the coordinated unknown: "STING and NF-κB pathways" with NF-κB unknown handled above;
     # with X known and Y unknown, X picks up the plural head through the coordination
@@ -167,8 +167,8 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
 
 
 def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
-    new, drop = [], set()
-    for i, m in enumerate(mentions):
+    new: list[Mention] = []
+    for m in mentions:
         t = m.concept.type
         if t == "Gene":
             # "SOD1-G93A mice", "TDP-43 transgenic mice", "C9orf72 mouse model"
@@ -201,7 +201,7 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             label = f"{m.concept.label} {organism} model"
             new.append(Mention(m.doc_id, start, end, text[start:end], _local("ModelSystem", label),
                                method=f"rule:model:{m.concept.key}"))
-    return new, drop
+    return new, set()
 
 
 def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:

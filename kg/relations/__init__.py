@@ -294,7 +294,7 @@ def nominal(ctx: Context) -> Iterator[Relation]:
     for si, ms in ctx.by_sentence.items():
         sent = ctx.sentences[si]
         ms = _dedupe(ms)
-        for a, b in zip(ms, ms[1:]):
+        for a, b in zip(ms, ms[1:], strict=False):
             between = text[a.end:b.start]
             lo = max(sent.start, a.start - 40)
             nom = _NOMINAL_BEFORE.search(text, lo, a.start)
@@ -373,7 +373,7 @@ def apposition(ctx: Context) -> Iterator[Relation]:
     for si, ms in ctx.by_sentence.items():
         sent = ctx.sentences[si]
         ms = _dedupe(ms)
-        for a, b in zip(ms, ms[1:]):
+        for a, b in zip(ms, ms[1:], strict=False):
             if a.concept.type != "Drug" or b.concept.type != "Drug" or a.concept.key == b.concept.key:
                 continue
             if not _APPOS.match(text[a.end:b.start]):

@@ -34,7 +34,7 @@ _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat
 _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-regulat\w*|promot\w*|"
        r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive\w*|driving")
 
-_SPEC = [
+_SPEC: list[tuple] = [
     # predicate, pattern, direction, confidence[, object types[, subject types]]
     ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
     ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
