@@ -227,7 +227,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         for k, s in enumerate(split(r["synonyms"])):
             if SYMBOL.match(s) and " " not in s:
                 # alias/previous symbols: exact case only, never common words
-                if zipf_frequency(s.lower(), "en") < 3.5 and len(s) >= 3:
+                # an upper-case alias is an acronym even when the lower-case word is English ("STING"),
+                # but the commonest words stay out ("SET", "ALL", "CAT")
+                if zipf_frequency(s.lower(), "en") < (4.5 if s.isupper() and len(s) >= 5 else 3.5) and len(s) >= 3:
                     b.name(s, cid, 2, "cs")
                     if zipf_frequency(s.lower(), "en") < 3.0:
                         b.name(s, cid, 3, "csi")

@@ -147,3 +147,37 @@ def test_type_constraints_hold(extract_text):
     assert r.relations
     for rel in r.relations:
         assert schema.allows(rel.subject.type, rel.predicate, rel.object.type), rel
+
+
+def test_loss_of_function_flips_the_effect(extract_text):
+    r = extract_text("Knockdown of TREM2 increased IL-1β secretion in microglia.")
+    assert has(r, "TREM2", "inhibits", "IL1B"), claims(r)
+    r = extract_text("Loss of PGRN reduced lysosomal CTSD activity.")
+    assert has(r, "PGRN", "activates", "CTSD") or has(r, "GRN", "activates", "CTSD"), claims(r)
+
+
+def test_sentence_initial_pronoun_is_the_previous_drug(extract_text):
+    r = extract_text("Masitinib was given to patients. It also lowered CCL2 in plasma.")
+    assert has(r, "masitinib", "inhibits", "CCL2"), claims(r)
+
+
+def test_appositive_description_is_not_the_subject(extract_text):
+    r = extract_text("Siponimod, a sphingosine-1-phosphate receptor modulator approved for multiple sclerosis, "
+                     "was administered to Lewis rats.")
+    assert has(r, "siponimod", "part_of", "sphingosine-1-phosphate receptor modulator"), claims(r)
+    assert has(r, "siponimod", "treats", "multiple sclerosis"), claims(r)
+    assert has(r, "siponimod", "tested_in", "Rattus norvegicus"), claims(r)
+    assert not any(x.subject.label.lower().startswith("sphingosine") and x.predicate == "tested_in"
+                   for x in r.relations)
+
+
+def test_gene_name_with_symbol_then_role_is_a_class(extract_text):
+    r = extract_text("Remibrutinib, an oral Bruton's tyrosine kinase (BTK) inhibitor, was safe.")
+    assert has(r, "remibrutinib", "part_of", "BTK inhibitor"), claims(r)
+    assert has(r, "remibrutinib", "inhibits", "BTK"), claims(r)
+
+
+def test_failed_trial_is_still_a_test(extract_text):
+    r = extract_text("Dexpramipexole failed to slow decline in a phase 3 trial in amyotrophic lateral sclerosis.")
+    tested = [x for x in r.relations if x.predicate == "tested_in"]
+    assert tested and not tested[0].evidence.negated

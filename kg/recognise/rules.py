@@ -36,6 +36,8 @@ ORGANISMS = {"mouse": "mouse", "mice": "mouse", "murine": "mouse", "rat": "rat",
              "worms": "worm", "primate": "primate", "primates": "primate", "pig": "pig", "pigs": "pig",
              "dog": "dog", "dogs": "dog"}
 
+_RECEPTOR_ROLE = re.compile(r"[\s-]receptors?\s+(" + "|".join(ROLE_WORDS) + r")\b", re.I)
+_PAREN_ALIAS = re.compile(r"\s*\([^()]{1,15}\)")
 _ROLE = re.compile(r"[\s-]?(" + "|".join(ROLE_WORDS) + r")\b", re.I)
 _PATHWAY_HEAD = re.compile(r"[\s-]?(signal(?:l)?ing pathways?|signal(?:l)?ing|pathways?|cascades?|signal transduction)\b",
                            re.I)
@@ -72,9 +74,21 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     """"BTK inhibitor(s)", "BTK blocker" and the act "blocking BTK" → the drug class "BTK inhibitor"."""
     new, drop = [], set()
     for i, m in enumerate(mentions):
+        if m.concept.type == "Drug":
+            # a ligand naming a receptor class: "sphingosine-1-phosphate receptor modulator"
+            rr = _RECEPTOR_ROLE.match(text, m.end)
+            if rr:
+                role = ROLE_WORDS[rr.group(1).lower()]
+                label = f"{m.text} receptor {role}"
+                new.append(Mention(m.doc_id, m.start, rr.end(), text[m.start:rr.end()], _local("Drug", label),
+                                   method="rule:drug-class"))
+                drop.add(i)
+            continue
         if m.concept.type != "Gene":
             continue
-        r = _ROLE.match(text, m.end)
+        after = m.end
+        alias = _PAREN_ALIAS.match(text, after)  # "Bruton's tyrosine kinase (BTK) inhibitor"
+        r = _ROLE.match(text, after) or (_ROLE.match(text, alias.end()) if alias else None)
         if not r:
             nominal = _NOMINAL.search(text, max(0, m.start - 40), m.start)
             verb = " ".join(nominal.group(1).lower().split()) if nominal else ""
@@ -93,7 +107,7 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         end = r.end()
         concept = _local("Drug", label)
         new.append(Mention(m.doc_id, m.start, end, text[m.start:end], concept, method=f"rule:drug-class:{m.concept.key}"))
-        drop.add(i)
+        drop.update(j for j, x in enumerate(mentions) if m.start <= x.start and x.end <= end)
     return new, drop
 
 
@@ -201,7 +215,10 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             label = f"{m.concept.label} {organism} model"
             new.append(Mention(m.doc_id, start, end, text[start:end], _local("ModelSystem", label),
                                method=f"rule:model:{m.concept.key}"))
-    return new, set()
+    # the organism word inside a composed model ("mouse" in "mouse model of X") is part of it
+    drop = {j for j, x in enumerate(mentions) if x.concept.type == "ModelSystem"
+            and any(n.start <= x.start and x.end <= n.end for n in new)}
+    return new, drop
 
 
 def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:

@@ -25,7 +25,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..model import Concept, Document, Evidence, Mention, Relation, Sentence
@@ -42,7 +42,7 @@ PREDICATE_ORDER = ["biomarker_for", "causes", "model_of", "targets", "treats", "
 _RANK = {p: i for i, p in enumerate(PREDICATE_ORDER)}
 _CLAUSE_BREAK = re.compile(r";|\b(but|whereas|while|although|however|unlike)\b|\.\s", re.I)
 _REL_PRONOUN = re.compile(r",\s*(which|who|that)\b", re.I)
-_MAX_GAP = 160
+_MAX_GAP = 220
 
 
 @dataclass
@@ -139,13 +139,13 @@ class _TriggerIndex:
                     self.hits.append((p, m.end(), ti))
         self.starts = [h[0] for h in self.hits]
 
-    def between(self, lo: int, hi: int) -> dict[int, tuple[int, int]]:
-        """For each trigger, its first match inside [lo, hi)."""
+    def between(self, lo: int, hi: int, nearest_end: bool = False) -> dict[int, tuple[int, int]]:
+        """For each trigger, its first match inside [lo, hi) (or its last, nearest to hi)."""
         out: dict[int, tuple[int, int]] = {}
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.hits) and self.hits[i][0] < hi:
             start, end, ti = self.hits[i]
-            if end <= hi and ti not in out:
+            if end <= hi and (nearest_end or ti not in out):
                 out[ti] = (start, end)
             i += 1
         return out
@@ -162,13 +162,52 @@ class _TriggerIndex:
         return out
 
 
+_APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+[^,;()]{1,90}?(?=,)", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(It|This drug|The drug|This compound|The compound|This agent|The agent|"
+                              r"This treatment|The treatment|This therapy|The therapy)\b")
+_LOSS_BEFORE = re.compile(r"\b(deletion|loss|knock-?down|knock-?out|depletion|deficiency|silencing|ablation|lack|"
+                          r"absence|inhibition|blockade|blocking|inhibiting|suppression|downregulation|reduction)"
+                          r"\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+_LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
+                         r"loss|null|-/-|KO)\b", re.I)
+_FLIP = {"inhibits": "activates", "activates": "inhibits", "upregulated_in": "downregulated_in",
+         "downregulated_in": "upregulated_in"}
+
+
+def _appositives(text: str, sent: Sentence, ms: list[Mention]) -> set[int]:
+    """Starts of mentions inside an appositive (", a BTK inhibitor approved for MS,"): descriptions, not actors."""
+    inside: set[int] = set()
+    for ap in _APPOSITIVE.finditer(text, sent.start, sent.end):
+        if not any(m.end <= ap.start() and text[m.end:ap.start()].strip() in ("", ")") or
+                   text[m.end:ap.start()].lstrip().startswith("(") for m in ms):
+            continue
+        inside |= {m.start for m in ms if ap.start() <= m.start and m.end <= ap.end()}
+    return inside
+
+
+def _with_pronoun(ctx: Context, si: int, ms: list[Mention]) -> list[Mention]:
+    """"It also lowered IL-17": a sentence-initial pronoun stands for the previous sentence's first drug."""
+    sent = ctx.sentences[si]
+    pm = _PRONOUN_SUBJECT.match(sent.text)
+    if not pm or si - 1 not in ctx.by_sentence:
+        return ms
+    drugs = [m for m in sorted(ctx.by_sentence[si - 1], key=lambda m: m.start) if m.concept.type == "Drug"]
+    if not drugs:
+        return ms
+    start = sent.start + pm.start(1)
+    ref = Mention(ctx.doc.id, start, sent.start + pm.end(1), pm.group(1), drugs[0].concept, si, "anaphora")
+    return _dedupe([ref, *ms])
+
+
 def pairwise(ctx: Context) -> Iterator[Relation]:
     text = ctx.doc.text
     for si, ms in sorted(ctx.by_sentence.items()):
         sent = ctx.sentences[si]
-        ms = _dedupe(ms)
+        ms = _with_pronoun(ctx, si, _dedupe(ms))
         if len(ms) < 2:
             continue
+        described = _appositives(text, sent, ms)
+        ms = [m for m in ms if m.start not in described or m.concept.type != "Drug" or m is ms[0]]
         # triggers matter only from just before the first mention to the last one
         index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
@@ -206,13 +245,18 @@ def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
 
 
 def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -> bool:
-    """Another mention of the type of ``like`` between lo and hi that is not in a list with it."""
+    """Another mention of the type of ``like`` between lo and hi that is not in a list with it.
+
+    A mention that ends a coordinated verb phrase right before ``hi`` ("X upregulated CD68 and
+    reduced Y") is the previous verb's object, not a rival subject.
+    """
     others = [m for m in ms if lo <= m.start and m.end <= hi and m.concept.type == like.concept.type
               and m.concept.key != like.concept.key]
     if not others:
         return False
     listed = _coordinated(text, ms, like)
-    return any(m.start not in listed for m in others)
+    others = [m for m in others if m.start not in listed and not _VERB_COORD.fullmatch(text, m.end, hi)]
+    return bool(others)
 
 
 _OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|protect\w*|rescu\w*|preserv\w*|spar(e|es|ed|ing))\b",
@@ -226,7 +270,7 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                 index: _TriggerIndex) -> Relation | None:
     text = ctx.doc.text
     candidates: list[tuple[int, float, Relation]] = []
-    between = index.between(a.end, b.start)
+    between = index.between(a.end, b.start, nearest_end=True)
     before = index.before(max(sent.start, a.start - 45), a.start)
     for ti in sorted(between.keys() | before.keys()):
         t = TRIGGERS[ti]
@@ -267,16 +311,40 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                     continue
                 if _REL_PRONOUN.search(text, a.end, tm.start()) and t.direction == "active":
                     continue
-                if len(text[a.end:tm.start()].split()) > 10 and t.direction != "passive":
-                    continue  # the trigger is too far from the first mention to be its verb
+                gap = text[a.end:tm.start()] if s is a else text[tm.end():b.start]
+                gap = _APPOSITIVE.sub(",", gap)  # a description set off by commas does not separate subject and verb
+                if len(gap.split()) > 10 and t.direction != "passive":
+                    continue  # the trigger is too far from the subject to be its verb
+            pred = t.predicate
+            if pred in ("upregulated_in", "downregulated_in"):
+                g_lo, g_hi = (tm.end(), s.start) if tm.end() <= s.start else (s.end, tm.start())
+                if len(text[g_lo:g_hi].split()) > 4:
+                    continue  # "higher levels of G", "G was reduced": the change must be said of the gene
+            if pred in _FLIP and s.concept.type == "Gene" and (
+                    _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
+                pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
             gap_words = len(text[a.end:b.start].split())
             conf = max(0.3, t.confidence - 0.012 * max(0, gap_words - 3))
             ev = ctx.evidence(sent, s, o, f"pairwise:{t.name}", conf, (min(a.start, tm.start()), b.end))
-            candidates.append((_RANK[t.predicate], -conf, Relation(s.concept, t.predicate, o.concept, ev)))
+            if pred == "tested_in" and ev.negated and not re.search(r"\b(not|never)\s+(been\s+)?(tested|given|studied)",
+                                                                     sent.text, re.I):
+                ev = replace(ev, negated=False)  # "failed to reduce relapses in a trial": tested, with a negative result
+            # specific predicates first; among effects (inhibits, activates, ...) the trigger nearest the object
+            near = (tm.start() - o.end) if o.end <= tm.start() else (o.start - tm.end())
+            if pred in _SPECIFIC:
+                order = (_RANK[pred], 0)
+            elif pred == "associated_with":
+                order = (len(_RANK) + 1, abs(near))  # the vaguest reading comes last
+            else:
+                order = (len(_RANK), abs(near))
+            candidates.append((order, -conf, Relation(s.concept, pred, o.concept, ev)))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+_SPECIFIC = frozenset({"biomarker_for", "causes", "model_of", "treats", "tested_in", "part_of", "targets"})
 
 
 _NOMINAL_BEFORE = re.compile(r"\b(inhibition|blockade|blocking|suppression|reduction|downregulation|attenuation|"
@@ -363,8 +431,8 @@ def composition(ctx: Context) -> Iterator[Relation]:
             yield Relation(subj, pred, obj, ev)
 
 
-_APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the)\s+(?:\w+\s+){0,2}$",
-                    re.I)
+_APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the|another|other)\s+"
+                    r"(?:[\w-]+\s+){0,4}$", re.I)
 
 
 def apposition(ctx: Context) -> Iterator[Relation]:

@@ -32,7 +32,7 @@ _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat
          r"impair\w*|antagoni\w*|silenc\w*|knock\w* down|turn\w* (?:that |this |it |them )?\w* ?off|"
          r"calm\w*|limit\w*|curb\w*|slow\w*|stop\w*|halt\w*|counteract\w*|neutrali\w*|deplet\w*")
 _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-regulat\w*|promot\w*|"
-       r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive\w*|driving")
+       r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive[sn]?|driving")
 
 _SPEC: list[tuple] = [
     # predicate, pattern, direction, confidence[, object types[, subject types]]
