@@ -269,7 +269,7 @@ _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention,
                 index: _TriggerIndex) -> Relation | None:
     text = ctx.doc.text
-    candidates: list[tuple[int, float, Relation]] = []
+    candidates: list[tuple[tuple[int, int], float, Relation]] = []
     between = index.between(a.end, b.start, nearest_end=True)
     before = index.before(max(sent.start, a.start - 45), a.start)
     for ti in sorted(between.keys() | before.keys()):
