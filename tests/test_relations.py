@@ -181,3 +181,18 @@ def test_failed_trial_is_still_a_test(extract_text):
     r = extract_text("Dexpramipexole failed to slow decline in a phase 3 trial in amyotrophic lateral sclerosis.")
     tested = [x for x in r.relations if x.predicate == "tested_in"]
     assert tested and not tested[0].evidence.negated
+
+
+def test_drug_described_by_its_use(extract_text):
+    r = extract_text("Levetiracetam, a common epilepsy drug, was well tolerated.")
+    assert has(r, "levetiracetam", "treats", "epilepsy"), claims(r)
+
+
+def test_drug_acting_in_the_model_the_sentence_opens_with(extract_text):
+    r = extract_text("In aged zebrafish, rapamycin restored autophagy in motor neurons.")
+    assert has(r, "rapamycin", "tested_in", "zebrafish"), claims(r)
+
+
+def test_marker_for_a_trial_is_not_the_drug(extract_text):
+    r = extract_text("Plasma NfL may serve as a pharmacodynamic marker in trials of tofersen in ALS.")
+    assert not any(x.predicate == "biomarker_for" and x.subject.type == "Drug" for x in r.relations)

@@ -316,10 +316,15 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                 if len(gap.split()) > 10 and t.direction != "passive":
                     continue  # the trigger is too far from the subject to be its verb
             pred = t.predicate
-            if pred in ("upregulated_in", "downregulated_in"):
-                g_lo, g_hi = (tm.end(), s.start) if tm.end() <= s.start else (s.end, tm.start())
-                if len(text[g_lo:g_hi].split()) > 4:
-                    continue  # "higher levels of G", "G was reduced": the change must be said of the gene
+            if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
+                # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
+                listed = [m for m in ms if m.start in _coordinated(text, ms, s)] or [s]
+                s_lo, s_hi = min(m.start for m in listed), max(m.end for m in listed)
+                g_lo, g_hi = (tm.end(), s_lo) if tm.end() <= s_lo else (s_hi, tm.start())
+                if len(text[g_lo:g_hi].split()) > (4 if pred != "biomarker_for" else 6):
+                    continue
+                if pred == "biomarker_for" and tm.end() <= s_lo and len(text[tm.end():s_lo].split()) > 1:
+                    continue  # "a marker in trials of X" is not X as a marker
             if pred in _FLIP and s.concept.type == "Gene" and (
                     _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
                 pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
@@ -455,6 +460,44 @@ def apposition(ctx: Context) -> Iterator[Relation]:
                 yield from _class_effect(ctx, sent, a, b)
 
 
+_DISEASE_DRUG_NOUN = re.compile(r"[\s-]*(drugs?|medicines?|medications?|therap(y|ies)|treatments?)\b", re.I)
+
+
+def described_use(ctx: Context) -> Iterator[Relation]:
+    """"metformin, the widely used diabetes medicine" and "X is an MS drug": the drug treats that disease."""
+    text = ctx.doc.text
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a.concept.type != "Drug" or b.concept.type != "Disease":
+                continue
+            if _APPOS.match(text[a.end:b.start]) and _DISEASE_DRUG_NOUN.match(text, b.end):
+                yield Relation(a.concept, "treats", b.concept, ctx.evidence(sent, a, b, "apposition:disease-drug", 0.75))
+
+
+_SETTING = re.compile(r"^\s*(?:In|Within|Using)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+
+
+def setting(ctx: Context) -> Iterator[Relation]:
+    """"In older rats, metformin restored ...": a drug acting in the model the sentence opens with."""
+    text = ctx.doc.text
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        models = [m for m in ms if m.concept.type == "ModelSystem"]
+        if not models:
+            continue
+        model = models[0]
+        comma = text.find(",", model.end, sent.end)
+        if comma < 0 or not _SETTING.match(text[sent.start:model.start]) or text[model.end:comma].strip():
+            continue
+        drugs = [m for m in ms if m.concept.type == "Drug" and m.start > comma]
+        if drugs and _allowed(drugs[0].concept, "tested_in", model.concept):
+            yield Relation(drugs[0].concept, "tested_in", model.concept,
+                           ctx.evidence(sent, drugs[0], model, "setting:in-model", 0.6))
+
+
 def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:
     """A member of "BTK inhibitor" inhibits BTK too."""
     target = ctx.concept(cls.method.split(":", 2)[2])
@@ -543,6 +586,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "carryover": carryover,
     "composition": composition,
     "apposition": apposition,
+    "described_use": described_use,
+    "setting": setting,
     "topic": topic,
 }
 

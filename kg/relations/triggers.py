@@ -64,7 +64,7 @@ _SPEC: list[tuple] = [
     ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),
     ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
-                       r"greater|enhanced|accumulat\w*)\b", "either", 0.65),
+                       r"greater|enhanced|accumulat\w*|rose|rises?|rising)\b", "either", 0.65),
     ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
                          r"loss of)\b", "either", 0.6),
     ("associated_with", r"(?<![-\w])(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
