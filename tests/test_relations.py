@@ -196,3 +196,21 @@ def test_drug_acting_in_the_model_the_sentence_opens_with(extract_text):
 def test_marker_for_a_trial_is_not_the_drug(extract_text):
     r = extract_text("Plasma NfL may serve as a pharmacodynamic marker in trials of tofersen in ALS.")
     assert not any(x.predicate == "biomarker_for" and x.subject.type == "Drug" for x in r.relations)
+
+
+def test_hyphenated_modifier_states_its_own_relation(extract_text):
+    r = extract_text("Cisplatin-induced neuropathy was common. GRN-associated frontotemporal dementia is rare.")
+    assert has(r, "cisplatin", "causes", "neuropathy"), claims(r)
+    assert has(r, "GRN", "associated_with", "frontotemporal dementia"), claims(r)
+
+
+def test_modifier_gene_is_not_a_biomarker(extract_text):
+    r = extract_text("Plasma markers in C9orf72-associated amyotrophic lateral sclerosis were studied.")
+    assert not any(x.predicate == "biomarker_for" for x in r.relations)
+
+
+def test_efficacy_wording_and_grounded_class(extract_text):
+    r = extract_text("Masitinib, a tyrosine kinase inhibitor, slowed functional decline in people with "
+                     "amyotrophic lateral sclerosis.")
+    assert has(r, "masitinib", "treats", "amyotrophic lateral sclerosis"), claims(r)
+    assert any(x.predicate == "part_of" and x.subject.label.lower() == "masitinib" for x in r.relations)

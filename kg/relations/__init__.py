@@ -165,9 +165,12 @@ class _TriggerIndex:
 _APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+[^,;()]{1,90}?(?=,)", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(It|This drug|The drug|This compound|The compound|This agent|The agent|"
                               r"This treatment|The treatment|This therapy|The therapy)\b")
-_LOSS_BEFORE = re.compile(r"\b(deletion|loss|knock-?down|knock-?out|depletion|deficiency|silencing|ablation|lack|"
+_LOSS_BEFORE = re.compile(r"\b(?:(?:deletion|loss|knock-?down|knock-?out|depletion|deficiency|silencing|ablation|lack|"
                           r"absence|inhibition|blockade|blocking|inhibiting|suppression|downregulation|reduction)"
-                          r"\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+                          r"\s+of|lacking|without|deficient\s+in|devoid\s+of|null\s+for)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: "C9orf72-associated ALS", "TDP-43-positive inclusions": the mention modifies the next noun
+_MODIFIER_AFTER = re.compile(r"-(associated|related|linked|positive|negative|mutant|deficient|expressing|derived|"
+                             r"dependent|induced|mediated|driven)\b", re.I)
 _LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
                          r"loss|null|-/-|KO)\b", re.I)
 _FLIP = {"inhibits": "activates", "activates": "inhibits", "upregulated_in": "downregulated_in",
@@ -208,6 +211,7 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
             continue
         described = _appositives(text, sent, ms)
         ms = [m for m in ms if m.start not in described or m.concept.type != "Drug" or m is ms[0]]
+        modifiers = {m.start for m in ms if _MODIFIER_AFTER.match(text, m.end)}
         # triggers matter only from just before the first mention to the last one
         index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
@@ -220,9 +224,14 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                 k = bisect.bisect_left(breaks, a.end)
                 if k < len(breaks) and breaks[k] < b.start:
                     continue  # a clause boundary between the two
-                best = _best_claim(ctx, sent, ms, a, b, index)
-                if best is not None:
-                    yield best
+                if a.start in modifiers and b.start == _next_start(ms, a):
+                    rel = _modifier_claim(ctx, sent, a, b)
+                    if rel is not None:
+                        yield rel
+                        continue
+                if a.start in modifiers and a.concept.type == "Gene" and b.concept.type == "Disease":
+                    continue  # "C9orf72-associated ALS": the gene qualifies the disease; no other reading
+                yield from _best_claims(ctx, sent, ms, a, b, index)
 
 
 _LIST_SEP = re.compile(r"^[\s,*()]*(?:(?:and|or|and/or|as well as)[\s*()]*)?$", re.I)
@@ -242,6 +251,25 @@ def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
         i += 1
         members.add(same[i].start)
     return members
+
+
+def _next_start(ms: list[Mention], m: Mention) -> int:
+    later = [x.start for x in ms if x.start >= m.end]
+    return min(later) if later else -1
+
+
+def _modifier_claim(ctx: Context, sent: Sentence, a: Mention, b: Mention) -> Relation | None:
+    """"C9orf72-associated ALS": the gene is associated with (or causes) the disease it qualifies."""
+    word = _MODIFIER_AFTER.match(ctx.doc.text, a.end)
+    if word is None or ctx.doc.text[word.end():b.start].strip():
+        return None
+    kind = word.group(1).lower()
+    pred = "causes" if kind in ("induced", "mediated", "driven", "mutant") else "associated_with"
+    if a.concept.type == "Drug" and kind in ("induced", "associated", "related"):
+        pred = "causes"  # "cisplatin-induced neuropathy"
+    if not _allowed(a.concept, pred, b.concept):
+        return None
+    return Relation(a.concept, pred, b.concept, ctx.evidence(sent, a, b, f"modifier:{kind}", 0.7, (a.start, b.end)))
 
 
 def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -> bool:
@@ -266,8 +294,9 @@ _VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
-def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention,
-                index: _TriggerIndex) -> Relation | None:
+def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: Mention,
+                 index: _TriggerIndex) -> list[Relation]:
+    """The best reading of a pair, plus a trial (tested_in) when the sentence also reports one."""
     text = ctx.doc.text
     candidates: list[tuple[tuple[int, int], float, Relation]] = []
     between = index.between(a.end, b.start, nearest_end=True)
@@ -344,9 +373,15 @@ def _best_claim(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b: 
                 order = (len(_RANK), abs(near))
             candidates.append((order, -conf, Relation(s.concept, pred, o.concept, ev)))
     if not candidates:
-        return None
+        return []
     candidates.sort(key=lambda c: (c[0], c[1]))
-    return candidates[0][2]
+    best = candidates[0][2]
+    out = [best]
+    if best.predicate != "tested_in":
+        trial = next((c[2] for c in candidates if c[2].predicate == "tested_in"), None)
+        if trial is not None:
+            out.append(trial)
+    return out
 
 
 _SPECIFIC = frozenset({"biomarker_for", "causes", "model_of", "treats", "tested_in", "part_of", "targets"})
@@ -436,6 +471,8 @@ def composition(ctx: Context) -> Iterator[Relation]:
             yield Relation(subj, pred, obj, ev)
 
 
+_CLASS_WORD = re.compile(r"\b(inhibitor|antagonist|agonist|blocker|modulator|agent|antibod(y|ies)|drug|"
+                         r"oligonucleotide|vaccine|therapy|analog(ue)?|derivative)s?\s*$", re.I)
 _APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the|another|other)\s+"
                     r"(?:[\w-]+\s+){0,4}$", re.I)
 
@@ -452,7 +489,7 @@ def apposition(ctx: Context) -> Iterator[Relation]:
             if not _APPOS.match(text[a.end:b.start]):
                 continue
             if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
-                    or b.text.endswith("s")):
+                    or b.text.endswith("s") or _CLASS_WORD.search(b.concept.label)):
                 continue
             ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
             yield Relation(a.concept, "part_of", b.concept, ev)
@@ -533,7 +570,7 @@ def topic(ctx: Context) -> Iterator[Relation]:
                                ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55))
         if marker:
             # "these genes could be used as biomarkers for the disease": the genes of this or the previous sentence
-            genes = [m for m in ms if m.concept.type == "Gene"]
+            genes = [m for m in ms if m.concept.type == "Gene" and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)]
             if not genes and si - 1 in ctx.by_sentence:
                 genes = [m for m in ctx.by_sentence[si - 1] if m.concept.type == "Gene"]
                 if genes:

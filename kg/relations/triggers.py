@@ -52,10 +52,13 @@ _SPEC: list[tuple] = [
                r"drug for|medication for|management of|benefit\w*|effective (in|against|for)|medicines?|"
                r"in the form of)\b", "either", 0.7),
     ("treats", r"\b(drug|medication|therapy|treatment|medicine)s? (called|named)\b", "passive", 0.75),
+    ("treats", r"\b(slow\w*|halt\w*|delay\w*|reduc\w*)\s+(the\s+)?(functional|clinical|disease|cognitive|motor)?\s*"
+               r"(decline|progression|disability|relapses?|deterioration)\b", "active", 0.7),
     ("treats", r"\b(treated|managed) (with|by)\b", "passive", 0.7),
     ("tested_in", r"\b(test\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
                   r"evaluat\w*|studied|injected|fed)\b", "either", 0.65, ("ModelSystem",)),
-    ("tested_in", r"\b(clinical trials?|trials?|phase (1|2|3|i|ii|iii|1/2|2/3)\b|tested in (patients|people))",
+    ("tested_in", r"\b(clinical trials?|trials?|phase (1|2|3|i|ii|iii|1/2|2/3)\b|tested in (patients|people)|"
+                  r"(randomi[sz]ed|controlled|placebo-controlled|open-label|pivotal) stud(y|ies))",
      "either", 0.65, ("Disease",)),
     ("causes", r"\b(cause[sd]?|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
                r"give\w* rise to|account\w* for)\b", "active", 0.7),
