@@ -40,6 +40,7 @@ GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "kappa": "κ
 SYMBOL = re.compile(r"^(?=.*[0-9]|.*[A-Z].*[A-Z]|.+[A-Z])[A-Za-z0-9][A-Za-z0-9.\-/+]{0,14}$")
 # MeSH species-specific gene product records ("Sod1 protein, mouse"): not drugs (vocab README)
 MESH_GENE_PRODUCT = re.compile(r"\b(protein|peptide|polypeptide|antigen|receptor|factor|kinase|enzyme)s?\b.*, [^,]+$", re.I)
+GROUPING = re.compile(r"(?i)(disease|disorder)s? (of|by|involving|affecting) ")
 ADJECTIVE = re.compile(r"(al|ary|ed|ic|ive|ous|ile|ful|less|able|ible)$")
 # alias names that name a family, not a gene: "neurotrophic factor", "protein kinase"
 GENERIC_ALIAS = re.compile(r"^(\w+[ -]){0,2}(factor|protein|receptor|kinase|enzyme|antigen|subunit|peptide|"
@@ -244,7 +245,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         label = r["label"]
         if re.search(r", non-human animal$|, (dog|cat|cattle|horse|pig|sheep|goat|chicken|mouse|rat)$", label):
             continue
-        if re.match(r"(?i)(disease|disorder)s? (of|by|involving|affecting) ", label):
+        if GROUPING.match(label):
             continue  # anatomical grouping classes ("disease of spinal cord"), not diseases one studies
         cid = r["id"]
         xrefs = split(r["xrefs"])
@@ -255,7 +256,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if not b.adjective_like(label):
             b.name(label, cid, 0, common=6.0)
         for s in split(r["synonyms"]):
-            if not b.adjective_like(s):
+            if not b.adjective_like(s) and not GROUPING.match(s):
                 b.name(s, cid, 1, common=4.5)
 
     hpo_labels: dict[str, str] = {}

@@ -214,3 +214,9 @@ def test_efficacy_wording_and_grounded_class(extract_text):
                      "amyotrophic lateral sclerosis.")
     assert has(r, "masitinib", "treats", "amyotrophic lateral sclerosis"), claims(r)
     assert any(x.predicate == "part_of" and x.subject.label.lower() == "masitinib" for x in r.relations)
+
+
+def test_mention_describing_patients_is_not_a_target(extract_text):
+    r = extract_text("Eculizumab blocks complement C5 and lowered relapses in AQP4-IgG-positive patients.")
+    assert has(r, "eculizumab", "inhibits", "C5"), claims(r)
+    assert not has(r, "eculizumab", "inhibits", "AQP4"), claims(r)

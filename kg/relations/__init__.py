@@ -169,8 +169,8 @@ _LOSS_BEFORE = re.compile(r"\b(?:(?:deletion|loss|knock-?down|knock-?out|depleti
                           r"absence|inhibition|blockade|blocking|inhibiting|suppression|downregulation|reduction)"
                           r"\s+of|lacking|without|deficient\s+in|devoid\s+of|null\s+for)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: "C9orf72-associated ALS", "TDP-43-positive inclusions": the mention modifies the next noun
-_MODIFIER_AFTER = re.compile(r"-(associated|related|linked|positive|negative|mutant|deficient|expressing|derived|"
-                             r"dependent|induced|mediated|driven)\b", re.I)
+_MODIFIER_AFTER = re.compile(r"(?:-[A-Za-z0-9]+)?-(associated|related|linked|positive|negative|mutant|deficient|"
+                             r"expressing|derived|dependent|induced|mediated|driven)\b", re.I)
 _LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
                          r"loss|null|-/-|KO)\b", re.I)
 _FLIP = {"inhibits": "activates", "activates": "inhibits", "upregulated_in": "downregulated_in",
@@ -212,6 +212,9 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
         described = _appositives(text, sent, ms)
         ms = [m for m in ms if m.start not in described or m.concept.type != "Drug" or m is ms[0]]
         modifiers = {m.start for m in ms if _MODIFIER_AFTER.match(text, m.end)}
+        # "AQP4-IgG-positive patients", "C9orf72-mutant carriers": the mention describes people, acts on nothing
+        describing_people = {m.start for m in ms if (mm := _MODIFIER_AFTER.match(text, m.end))
+                             and _PEOPLE.match(text, mm.end())}
         # triggers matter only from just before the first mention to the last one
         index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
@@ -231,6 +234,8 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                         continue
                 if a.start in modifiers and a.concept.type == "Gene" and b.concept.type == "Disease":
                     continue  # "C9orf72-associated ALS": the gene qualifies the disease; no other reading
+                if a.start in describing_people or b.start in describing_people:
+                    continue
                 yield from _best_claims(ctx, sent, ms, a, b, index)
 
 
@@ -251,6 +256,10 @@ def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
         i += 1
         members.add(same[i].start)
     return members
+
+
+_PEOPLE = re.compile(r"\s+(patients?|people|persons?|individuals|subjects|carriers|cases|participants|donors|"
+                     r"controls|women|men|children|adults)\b", re.I)
 
 
 def _next_start(ms: list[Mention], m: Mention) -> int:
@@ -546,8 +555,11 @@ def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> 
 
 _TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients)|(newer|new|first|only) "
                         r"(therapy|treatment|drug)|treatment options?|disease-modifying|"
-                        r"(therapy|treatment) (for|of) (the|this) (disease|condition))\b", re.I)
-_MARKER_CUE = re.compile(r"\b(bio)?markers?\b|\bindicators? of (the )?disease\b", re.I)
+                        r"(therapy|treatment) (for|of) (the|this) (disease|condition)|"
+                        r"(reduced|lowered|cut) the (risk|rate) of (relapses?|attacks?|progression|disability)|"
+                        r"(slowed|delayed|halted) (the )?(functional |clinical |disease )?(decline|progression))\b", re.I)
+_MARKER_CUE = re.compile(r"\b(bio)?markers?\b|\bindicators? of (the )?disease\b|\bpredict(s|ed)? "
+                         r"(relapses?|attacks?|progression|survival|onset|disability)\b", re.I)
 
 
 def topic(ctx: Context) -> Iterator[Relation]:
