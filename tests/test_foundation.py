@@ -138,3 +138,11 @@ def test_import_does_no_work():
     code = "import sys, kg; print(sorted(m for m in sys.modules if m.startswith(('rdflib','networkx','marisa'))))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_vocab_command_reports_and_looks_up():
+    proc = run_kg("vocab", "--lookup", "riluzole", "--lookup", "no-such-name-xyz")
+    assert proc.returncode == 0, proc.stderr
+    assert "vocabulary compiled in" in proc.stdout
+    assert "riluzole: Drug DRUGBANK:DB00740" in proc.stdout
+    assert "no-such-name-xyz: not in the vocabulary" in proc.stdout

@@ -16,6 +16,7 @@ __all__ = ["main"]
 COMMANDS = {
     "build": "kg.cli.build:build",
     "stats": "kg.cli.build:stats",
+    "vocab": "kg.cli.vocab:vocab",
     "query": "kg.cli.query:query",
     "serve": "kg.cli.serve:serve",
     "push": "kg.cli.push:push",
@@ -45,7 +46,7 @@ def main(verbose: int) -> None:
     \b
     Typical use:
       kg build seeds/ -o graph.ttl --html graph.html
-      kg query graph.ttl -f examples/queries/drugs_tested_in_models.rq
+      kg query graph.ttl -f examples/queries/drugs_tested_in_mouse_models.rq
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
