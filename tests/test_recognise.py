@@ -118,3 +118,8 @@ def test_description_followed_by_its_name(extract_text):
     described = [m for m in r.mentions if m.text == "demyelinating disease"]
     assert len(described) == 2
     assert {m.concept.key for m in described} == {"MONDO:0019100"}
+
+
+def test_lay_cell_model(extract_text):
+    r = extract_text("They used cultured human motor nerve cells derived from people with ALS.")
+    assert concepts(r)["cultured human motor nerve cells"] == ("ModelSystem", "ModelSystem/patient-derived-cells")

@@ -333,6 +333,25 @@ def residues(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Men
     return [], drop
 
 
+_CELL_MODEL = re.compile(
+    r"\b(?:lab[- ]grown|cultured|stem[- ]cell[- ]derived|iPSC[- ]derived|reprogrammed)\s+(?:human\s+)?"
+    r"(?:[\w-]+\s+){0,5}?cells?\s+(?:made|derived|generated|grown|reprogrammed|obtained)\s+from\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:patients?|people|donors?|individuals)\b", re.I)
+
+
+def cell_models(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """Lay descriptions of patient-derived cell models ("lab-grown nerve cells made from ALS patients")."""
+    new = []
+    for m in _CELL_MODEL.finditer(text):
+        head = re.search(r"cells?\b", m.group(0), re.I)
+        end = m.start() + head.end() if head else m.end()
+        new.append(Mention("", m.start(), end, text[m.start():end], _local("ModelSystem", "patient-derived cells"),
+                           method="rule:cell-model"))
+    drop = {i for i, x in enumerate(mentions) if x.concept.type == "CellType"
+            and any(n.start <= x.start and x.end <= n.end for n in new)}
+    return new, drop
+
+
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
     ("residues", residues),
@@ -342,6 +361,7 @@ RULES: list[tuple[str, Rule]] = [
     ("hub-pathway", hub_pathways),
     ("model-system", model_systems),
     ("patient-sample", patient_samples),
+    ("cell-model", cell_models),
     ("one-sense", one_sense),
 ]
 
