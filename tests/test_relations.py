@@ -220,3 +220,9 @@ def test_mention_describing_patients_is_not_a_target(extract_text):
     r = extract_text("Eculizumab blocks complement C5 and lowered relapses in AQP4-IgG-positive patients.")
     assert has(r, "eculizumab", "inhibits", "C5"), claims(r)
     assert not has(r, "eculizumab", "inhibits", "AQP4"), claims(r)
+
+
+def test_hedge_after_the_claim_does_not_cover_it(extract_text):
+    r = extract_text("Riluzole inhibits glutamate release, suggesting a possible benefit in ALS.")
+    first = [x for x in r.relations if x.subject.label.lower() == "riluzole" and x.predicate == "inhibits"]
+    assert first and not first[0].evidence.hedged

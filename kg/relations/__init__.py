@@ -82,7 +82,9 @@ class Context:
         text = self.doc.text
         lo, hi = claim or (min(s.start, o.start), max(s.end, o.end))
         neg = negated(text, lo, hi)
-        hed = hedged(text, sent.start, sent.end)
+        # a hedge covers what follows it up to the claim ("may inhibit", "it is possible that X ..."),
+        # not a claim that precedes it ("X inhibits Y, suggesting Z")
+        hed = hedged(text, sent.start, min(sent.end, hi + 1))
         return Evidence(
             doc_id=self.doc.id, doc_iri=self.doc.iri, sentence=sent.text, start=sent.start, end=sent.end,
             subject_span=(s.start, s.end), object_span=(o.start, o.end), extractor=EXTRACTOR, rule=rule,
