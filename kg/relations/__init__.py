@@ -581,7 +581,8 @@ def topic(ctx: Context) -> Iterator[Relation]:
             if drugs and drugs[0].start < sent.start + treat.start() and _allowed(drugs[0].concept, "treats", disease):
                 # the sentence's subject drug: "Riluzole, one of the earliest approved treatments, ..."
                 yield Relation(drugs[0].concept, "treats", disease,
-                               ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55))
+                               ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55,
+                                            (sent.start, sent.end)))
         if marker:
             # "these genes could be used as biomarkers for the disease": the genes of this or the previous sentence
             genes = [m for m in ms if m.concept.type == "Gene" and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)]
@@ -593,7 +594,7 @@ def topic(ctx: Context) -> Iterator[Relation]:
                                     ctx.doc.text[sent_prev.start:sent.end], sent.section)
             for g in genes:
                 yield Relation(g.concept, "biomarker_for", disease,
-                               ctx.evidence(sent, g, pseudo, "topic:biomarker", 0.6))
+                               ctx.evidence(sent, g, pseudo, "topic:biomarker", 0.6, (sent.start, sent.end)))
 
 
 _INDUCED = re.compile(r"-(induced|associated|related|mediated)\b|\b(induced|toxicity|poisoning|adverse|side effects?)\b",
