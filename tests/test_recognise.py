@@ -123,3 +123,9 @@ def test_description_followed_by_its_name(extract_text):
 def test_lay_cell_model(extract_text):
     r = extract_text("They used cultured human motor nerve cells derived from people with ALS.")
     assert concepts(r)["cultured human motor nerve cells"] == ("ModelSystem", "ModelSystem/patient-derived-cells")
+
+
+def test_organism_with_a_disease_is_a_model(extract_text):
+    r = extract_text("Rats with an MS-like disease and mice with multiple sclerosis were compared.")
+    found = concepts(r)
+    assert found["mice with multiple sclerosis"] == ("ModelSystem", "ModelSystem/multiple-sclerosis-mouse-model")

@@ -226,3 +226,10 @@ def test_hedge_after_the_claim_does_not_cover_it(extract_text):
     r = extract_text("Riluzole inhibits glutamate release, suggesting a possible benefit in ALS.")
     first = [x for x in r.relations if x.subject.label.lower() == "riluzole" and x.predicate == "inhibits"]
     assert first and not first[0].evidence.hedged
+
+
+def test_marker_sentence_takes_its_own_molecule(extract_text):
+    r = extract_text("IL-6 rose in the spinal cord of mice. In people with amyotrophic lateral sclerosis, plasma "
+                     "creatinine was lower, suggesting it could serve as a marker of the disease. "
+                     "Amyotrophic lateral sclerosis progressed.")
+    assert not any(x.predicate == "biomarker_for" and x.subject.label == "IL6" for x in r.relations)

@@ -47,6 +47,7 @@ _MODEL_AFTER = re.compile(rf"[\s-]((?:transgenic\s+|knock-?out\s+|knock-?in\s+|m
                           rf"(?:\s+(models?))?", re.I)
 _DISEASE_MODEL_AFTER = re.compile(rf"\s+(?:(?:transgenic|genetic|animal)\s+)?({_ORG})?\s*(models?)\b|\s+({_ORG})\b",
                                   re.I)
+_ORGANISM_WITH = re.compile(rf"\b({_ORG})\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
 _MODEL_OF_BEFORE = re.compile(rf"\b(({_ORG})\s+models?\s+of|models?\s+of)\s*$", re.I)
 _VARIANT = re.compile(r"[\s-]?(?:\(?([A-Z]\d{1,4}[A-Z])\)?)")
 _PATIENT_AFTER = re.compile(
@@ -203,6 +204,7 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
         elif t == "Disease":
             after = _DISEASE_MODEL_AFTER.match(text, m.end)
             before = _MODEL_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+            with_disease = _ORGANISM_WITH.search(text, max(0, m.start - 40), m.start)
             organism, start, end = None, m.start, m.end
             if after and (after.group(1) or after.group(3)):
                 organism = ORGANISMS[(after.group(1) or after.group(3)).lower()]
@@ -210,6 +212,12 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             elif before and before.group(2):
                 organism = ORGANISMS[before.group(2).lower()]
                 start = before.start()
+            elif with_disease:
+                # "mice with an ALS-like disease", "rats with experimental arthritis"
+                organism = ORGANISMS[with_disease.group(1).lower()]
+                start = with_disease.start()
+                like = re.match(r"-like(\s+(disease|disorder|condition|syndrome|phenotype))?\b", text[m.end:m.end + 30])
+                end = m.end + like.end() if like else m.end
             if organism is None:
                 continue
             label = f"{m.concept.label} {organism} model"

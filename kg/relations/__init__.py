@@ -555,6 +555,8 @@ def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> 
         yield Relation(drug.concept, pred, target, ctx.evidence(sent, drug, cls, "apposition:class-effect", 0.75))
 
 
+_BACK_REFERENCE = re.compile(r"\b(these|those|such|both|all three|the three|the two) (genes|proteins|markers|"
+                             r"molecules|factors|transcripts|candidates)\b|\bthey\b", re.I)
 _TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients)|(newer|new|first|only) "
                         r"(therapy|treatment|drug)|treatment options?|disease-modifying|"
                         r"(therapy|treatment) (for|of) (the|this) (disease|condition)|"
@@ -584,9 +586,11 @@ def topic(ctx: Context) -> Iterator[Relation]:
                                ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55,
                                             (sent.start, sent.end)))
         if marker:
-            # "these genes could be used as biomarkers for the disease": the genes of this or the previous sentence
-            genes = [m for m in ms if m.concept.type == "Gene" and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)]
-            if not genes and si - 1 in ctx.by_sentence:
+            # the genes or molecules of this sentence; "these genes could be used as biomarkers": the previous one's
+            genes = [m for m in ms if m.concept.type in ("Gene", "Drug")
+                     and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)
+                     and _allowed(m.concept, "biomarker_for", disease)]
+            if not genes and _BACK_REFERENCE.search(sent.text) and si - 1 in ctx.by_sentence:
                 genes = [m for m in ctx.by_sentence[si - 1] if m.concept.type == "Gene"]
                 if genes:
                     sent_prev = ctx.sentences[si - 1]
