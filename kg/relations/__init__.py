@@ -407,27 +407,32 @@ _WITH = re.compile(r"^\s*(?:(?:switch|signal|pathway|gene|protein)\s+)?(?:off\s+
                    r"(?:the\s+|a\s+|an\s+)?(?:(?:drug|compound|inhibitor|molecule)\s+)?$", re.I)
 
 
+def _adjacent_pairs(ctx: Context) -> Iterator[tuple[Sentence, Mention, Mention]]:
+    """Each sentence's neighbouring mention pairs, in text order."""
+    for si, ms in ctx.by_sentence.items():
+        ms = _dedupe(ms)
+        for a, b in zip(ms, ms[1:], strict=False):
+            yield ctx.sentences[si], a, b
+
+
 def nominal(ctx: Context) -> Iterator[Relation]:
     """"inhibition of Y by X" and "blocking Y with X": X acts on Y."""
     text = ctx.doc.text
-    for si, ms in ctx.by_sentence.items():
-        sent = ctx.sentences[si]
-        ms = _dedupe(ms)
-        for a, b in zip(ms, ms[1:], strict=False):
-            between = text[a.end:b.start]
-            lo = max(sent.start, a.start - 40)
-            nom = _NOMINAL_BEFORE.search(text, lo, a.start)
-            if nom and _BY.match(between):
-                pred = "activates" if nom.group(1).lower() in ("activation", "induction", "stimulation",
-                                                                "upregulation") else "inhibits"
-                rule = "nominal:passive"
-            else:
-                ger = _GERUND_BEFORE.search(text, lo, a.start)
-                if not (ger and _WITH.match(between)):
-                    continue
-                pred, rule = "inhibits", "nominal:instrument"
-            if _allowed(b.concept, pred, a.concept):
-                yield Relation(b.concept, pred, a.concept, ctx.evidence(sent, b, a, rule, 0.8, (lo, b.end)))
+    for sent, a, b in _adjacent_pairs(ctx):
+        between = text[a.end:b.start]
+        lo = max(sent.start, a.start - 40)
+        nom = _NOMINAL_BEFORE.search(text, lo, a.start)
+        if nom and _BY.match(between):
+            pred = "activates" if nom.group(1).lower() in ("activation", "induction", "stimulation",
+                                                            "upregulation") else "inhibits"
+            rule = "nominal:passive"
+        else:
+            ger = _GERUND_BEFORE.search(text, lo, a.start)
+            if not (ger and _WITH.match(between)):
+                continue
+            pred, rule = "inhibits", "nominal:instrument"
+        if _allowed(b.concept, pred, a.concept):
+            yield Relation(b.concept, pred, a.concept, ctx.evidence(sent, b, a, rule, 0.8, (lo, b.end)))
 
 
 _ADMINISTERED = re.compile(r"\b(given|giving|administ\w*|dosed|dosing|treated|treatment|injected|fed|received)\b",
@@ -491,21 +496,18 @@ _APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|
 def apposition(ctx: Context) -> Iterator[Relation]:
     """"tofersen (Qalsody), an ASO" / "X is a BTK inhibitor" → X part_of the class."""
     text = ctx.doc.text
-    for si, ms in ctx.by_sentence.items():
-        sent = ctx.sentences[si]
-        ms = _dedupe(ms)
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a.concept.type != "Drug" or b.concept.type != "Drug" or a.concept.key == b.concept.key:
-                continue
-            if not _APPOS.match(text[a.end:b.start]):
-                continue
-            if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
-                    or b.text.endswith("s") or _CLASS_WORD.search(b.concept.label)):
-                continue
-            ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
-            yield Relation(a.concept, "part_of", b.concept, ev)
-            if b.method.startswith("rule:drug-class:"):
-                yield from _class_effect(ctx, sent, a, b)
+    for sent, a, b in _adjacent_pairs(ctx):
+        if a.concept.type != "Drug" or b.concept.type != "Drug" or a.concept.key == b.concept.key:
+            continue
+        if not _APPOS.match(text[a.end:b.start]):
+            continue
+        if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
+                or b.text.endswith("s") or _CLASS_WORD.search(b.concept.label)):
+            continue
+        ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
+        yield Relation(a.concept, "part_of", b.concept, ev)
+        if b.method.startswith("rule:drug-class:"):
+            yield from _class_effect(ctx, sent, a, b)
 
 
 _DISEASE_DRUG_NOUN = re.compile(r"[\s-]*(drugs?|medicines?|medications?|therap(y|ies)|treatments?)\b", re.I)
@@ -514,14 +516,11 @@ _DISEASE_DRUG_NOUN = re.compile(r"[\s-]*(drugs?|medicines?|medications?|therap(y
 def described_use(ctx: Context) -> Iterator[Relation]:
     """"metformin, the widely used diabetes medicine" and "X is an MS drug": the drug treats that disease."""
     text = ctx.doc.text
-    for si, ms in ctx.by_sentence.items():
-        sent = ctx.sentences[si]
-        ms = _dedupe(ms)
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a.concept.type != "Drug" or b.concept.type != "Disease":
-                continue
-            if _APPOS.match(text[a.end:b.start]) and _DISEASE_DRUG_NOUN.match(text, b.end):
-                yield Relation(a.concept, "treats", b.concept, ctx.evidence(sent, a, b, "apposition:disease-drug", 0.75))
+    for sent, a, b in _adjacent_pairs(ctx):
+        if a.concept.type != "Drug" or b.concept.type != "Disease":
+            continue
+        if _APPOS.match(text[a.end:b.start]) and _DISEASE_DRUG_NOUN.match(text, b.end):
+            yield Relation(a.concept, "treats", b.concept, ctx.evidence(sent, a, b, "apposition:disease-drug", 0.75))
 
 
 _SETTING = re.compile(r"^\s*(?:In|Within|Using)\s+(?:[\w-]+\s+){0,4}?$", re.I)
