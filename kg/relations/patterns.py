@@ -1,0 +1,244 @@
+"""Pattern extractors: nominal forms, composed names, appositions, settings and the topic disease."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Mention, Relation, Sentence
+from .context import CLAUSE_BREAK as _CLAUSE_BREAK
+from .context import MODIFIER_AFTER as _MODIFIER_AFTER
+from .context import Context
+from .context import adjacent_pairs as _adjacent_pairs
+from .context import allowed as _allowed
+from .context import dedupe as _dedupe
+
+__all__ = ["nominal", "carryover", "composition", "apposition", "described_use", "setting", "topic", "cooccurrence"]
+
+_NOMINAL_BEFORE = re.compile(r"\b(inhibition|blockade|blocking|suppression|reduction|downregulation|attenuation|"
+                             r"activation|induction|stimulation|upregulation)\s+of\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"^\s*(?:\([^()]*\)\s*)?by\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_GERUND_BEFORE = re.compile(r"\b(blocking|inhibiting|suppressing|silencing|turning|switching|shutting|knocking)\s+"
+                            r"(?:(?:the|that|this|its)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
+_WITH = re.compile(r"^\s*(?:(?:switch|signal|pathway|gene|protein)\s+)?(?:off\s+|down\s+)?with\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:(?:drug|compound|inhibitor|molecule)\s+)?$", re.I)
+
+
+def nominal(ctx: Context) -> Iterator[Relation]:
+    """"inhibition of Y by X" and "blocking Y with X": X acts on Y."""
+    text = ctx.doc.text
+    for sent, a, b in _adjacent_pairs(ctx):
+        between = text[a.end:b.start]
+        lo = max(sent.start, a.start - 40)
+        nom = _NOMINAL_BEFORE.search(text, lo, a.start)
+        if nom and _BY.match(between):
+            pred = "activates" if nom.group(1).lower() in ("activation", "induction", "stimulation",
+                                                            "upregulation") else "inhibits"
+            rule = "nominal:passive"
+        else:
+            ger = _GERUND_BEFORE.search(text, lo, a.start)
+            if not (ger and _WITH.match(between)):
+                continue
+            pred, rule = "inhibits", "nominal:instrument"
+        if _allowed(b.concept, pred, a.concept):
+            yield Relation(b.concept, pred, a.concept, ctx.evidence(sent, b, a, rule, 0.8, (lo, b.end)))
+
+
+_ADMINISTERED = re.compile(r"\b(given|giving|administ\w*|dosed|dosing|treated|treatment|injected|fed|received)\b",
+                           re.I)
+
+
+def carryover(ctx: Context) -> Iterator[Relation]:
+    """A drug given in a sentence that names no model, right after one that names exactly one."""
+    for si, ms in sorted(ctx.by_sentence.items()):
+        if any(m.concept.type == "ModelSystem" for m in ms) or si - 1 not in ctx.by_sentence:
+            continue
+        sent = ctx.sentences[si]
+        if not _ADMINISTERED.search(sent.text):
+            continue
+        models = {m.concept.key: m for m in ctx.by_sentence[si - 1] if m.concept.type == "ModelSystem"}
+        if len(models) != 1:
+            continue
+        (model,) = models.values()
+        prev = ctx.sentences[si - 1]
+        span = Sentence(sent.doc_id, si, prev.start, sent.end, ctx.doc.text[prev.start:sent.end], sent.section)
+        for m in ms:
+            if m.concept.type == "Drug" and _allowed(m.concept, "tested_in", model.concept):
+                yield Relation(m.concept, "tested_in", model.concept,
+                               ctx.evidence(span, m, model, "carryover:previous-sentence-model", 0.55,
+                                            (sent.start, sent.end)))
+
+
+_ROLE_PREDICATE = {"inhibitor": "inhibits", "antagonist": "inhibits", "degrader": "inhibits",
+                   "agonist": "activates", "activator": "activates", "modulator": "targets"}
+
+
+def composition(ctx: Context) -> Iterator[Relation]:
+    """Claims stated by a composed name: "BTK inhibitor" inhibits BTK; "ALS mouse model" model_of ALS."""
+    for m in ctx.mentions:
+        if not m.method.startswith("rule:") or m.sentence < 0:
+            continue
+        _, kind, *rest = m.method.split(":", 2)
+        part = ctx.concept(rest[0]) if rest else None
+        if part is None:
+            continue
+        sent = ctx.sentences[m.sentence]
+        if kind == "drug-class":
+            role = m.concept.label.rsplit(" ", 1)[-1]
+            pred = _ROLE_PREDICATE.get(role, "targets")
+            subj, obj = m.concept, part
+        elif kind == "model" and part.type == "Disease":
+            pred, subj, obj = "model_of", m.concept, part
+        else:
+            continue
+        if _allowed(subj, pred, obj):
+            ev = ctx.evidence(sent, m, m, f"composition:{kind}", 0.85, (m.start, m.end))
+            yield Relation(subj, pred, obj, ev)
+
+
+_CLASS_WORD = re.compile(r"\b(inhibitor|antagonist|agonist|blocker|modulator|agent|antibod(y|ies)|drug|"
+                         r"oligonucleotide|vaccine|therapy|analog(ue)?|derivative)s?\s*$", re.I)
+_APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the|another|other)\s+"
+                    r"(?:[\w-]+\s+){0,4}$", re.I)
+
+
+def apposition(ctx: Context) -> Iterator[Relation]:
+    """"tofersen (Qalsody), an ASO" / "X is a BTK inhibitor" → X part_of the class."""
+    text = ctx.doc.text
+    for sent, a, b in _adjacent_pairs(ctx):
+        if a.concept.type != "Drug" or b.concept.type != "Drug" or a.concept.key == b.concept.key:
+            continue
+        if not _APPOS.match(text[a.end:b.start]):
+            continue
+        if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
+                or b.text.endswith("s") or _CLASS_WORD.search(b.concept.label)):
+            continue
+        ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
+        yield Relation(a.concept, "part_of", b.concept, ev)
+        if b.method.startswith("rule:drug-class:"):
+            yield from _class_effect(ctx, sent, a, b)
+
+
+_DISEASE_DRUG_NOUN = re.compile(r"[\s-]*(drugs?|medicines?|medications?|therap(y|ies)|treatments?)\b", re.I)
+
+
+def described_use(ctx: Context) -> Iterator[Relation]:
+    """"metformin, the widely used diabetes medicine" and "X is an MS drug": the drug treats that disease."""
+    text = ctx.doc.text
+    for sent, a, b in _adjacent_pairs(ctx):
+        if a.concept.type != "Drug" or b.concept.type != "Disease":
+            continue
+        if _APPOS.match(text[a.end:b.start]) and _DISEASE_DRUG_NOUN.match(text, b.end):
+            yield Relation(a.concept, "treats", b.concept, ctx.evidence(sent, a, b, "apposition:disease-drug", 0.75))
+
+
+_SETTING = re.compile(r"^\s*(?:In|Within|Using)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+
+
+def setting(ctx: Context) -> Iterator[Relation]:
+    """"In older rats, metformin restored ...": a drug acting in the model the sentence opens with."""
+    text = ctx.doc.text
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        models = [m for m in ms if m.concept.type == "ModelSystem"]
+        if not models:
+            continue
+        model = models[0]
+        comma = text.find(",", model.end, sent.end)
+        if comma < 0 or not _SETTING.match(text[sent.start:model.start]) or text[model.end:comma].strip():
+            continue
+        drugs = [m for m in ms if m.concept.type == "Drug" and m.start > comma]
+        if drugs and _allowed(drugs[0].concept, "tested_in", model.concept):
+            yield Relation(drugs[0].concept, "tested_in", model.concept,
+                           ctx.evidence(sent, drugs[0], model, "setting:in-model", 0.6))
+
+
+def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:
+    """A member of "BTK inhibitor" inhibits BTK too."""
+    target = ctx.concept(cls.method.split(":", 2)[2])
+    role = cls.concept.label.rsplit(" ", 1)[-1]
+    pred = _ROLE_PREDICATE.get(role)
+    if target is not None and pred and _allowed(drug.concept, pred, target):
+        yield Relation(drug.concept, pred, target, ctx.evidence(sent, drug, cls, "apposition:class-effect", 0.75))
+
+
+_BACK_REFERENCE = re.compile(r"\b(these|those|such|both|all three|the three|the two) (genes|proteins|markers|"
+                             r"molecules|factors|transcripts|candidates)\b|\bthey\b", re.I)
+_TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients)|(newer|new|first|only) "
+                        r"(therapy|treatment|drug)|treatment options?|disease-modifying|"
+                        r"(therapy|treatment) (for|of) (the|this) (disease|condition)|"
+                        r"(reduced|lowered|cut) the (risk|rate) of (relapses?|attacks?|progression|disability)|"
+                        r"(slowed|delayed|halted) (the )?(functional |clinical |disease )?(decline|progression))\b", re.I)
+_MARKER_CUE = re.compile(r"\b(bio)?markers?\b|\bindicators? of (the )?disease\b|\bpredict(s|ed)? "
+                         r"(relapses?|attacks?|progression|survival|onset|disability)\b", re.I)
+
+
+def topic(ctx: Context) -> Iterator[Relation]:
+    """Treatment/biomarker sentences that leave the disease implicit: the document's main disease."""
+    disease = ctx.main_disease
+    if disease is None:
+        return
+    for si, ms in ctx.by_sentence.items():
+        sent = ctx.sentences[si]
+        if any(m.concept.type == "Disease" and m.concept.key != disease.key for m in ms):
+            continue
+        treat = _TREAT_CUE.search(sent.text)
+        marker = _MARKER_CUE.search(sent.text)
+        pseudo = Mention(ctx.doc.id, sent.start, sent.start, "", disease, si, "topic")
+        if treat:
+            drugs = [m for m in sorted(ms, key=lambda m: m.start) if m.concept.type == "Drug"]
+            if drugs and drugs[0].start < sent.start + treat.start() and _allowed(drugs[0].concept, "treats", disease):
+                # the sentence's subject drug: "Riluzole, one of the earliest approved treatments, ..."
+                yield Relation(drugs[0].concept, "treats", disease,
+                               ctx.evidence(sent, drugs[0], pseudo, "topic:treatment", 0.55,
+                                            (sent.start, sent.end)))
+        if marker:
+            # the genes or molecules of this sentence; "these genes could be used as biomarkers": the previous one's
+            genes = [m for m in ms if m.concept.type in ("Gene", "Drug")
+                     and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)
+                     and _allowed(m.concept, "biomarker_for", disease)]
+            if not genes and _BACK_REFERENCE.search(sent.text) and si - 1 in ctx.by_sentence:
+                genes = [m for m in ctx.by_sentence[si - 1] if m.concept.type == "Gene"]
+                if genes:
+                    sent_prev = ctx.sentences[si - 1]
+                    sent = Sentence(sent.doc_id, si, sent_prev.start, sent.end,
+                                    ctx.doc.text[sent_prev.start:sent.end], sent.section)
+            for g in genes:
+                yield Relation(g.concept, "biomarker_for", disease,
+                               ctx.evidence(sent, g, pseudo, "topic:biomarker", 0.6, (sent.start, sent.end)))
+
+
+_INDUCED = re.compile(r"-(induced|associated|related|mediated)\b|\b(induced|toxicity|poisoning|adverse|side effects?)\b",
+                      re.I)
+_CO_PAIRS = {("Gene", "Disease"): "associated_with", ("Gene", "Gene"): "associated_with",
+             ("Drug", "Gene"): "associated_with", ("Drug", "Disease"): "associated_with"}
+
+
+def cooccurrence(ctx: Context) -> Iterator[Relation]:
+    """Genes, drugs and diseases that one sentence links without a recognised trigger: a weak association.
+
+    Only for pairs the other extractors said nothing about in that sentence; a drug with an
+    "-induced"/toxicity cue is taken to cause the disease.
+    """
+    text = ctx.doc.text
+    for si, ms in sorted(ctx.by_sentence.items()):
+        sent = ctx.sentences[si]
+        ms = [m for m in _dedupe(ms) if m.concept.type in ("Gene", "Disease", "Drug")]
+        if len(ms) < 2 or len(ms) > 6:
+            continue
+        for i, a in enumerate(ms):
+            for b in ms[i + 1:]:
+                if b.start < a.end or a.concept.key == b.concept.key or b.start - a.end > 120:
+                    continue
+                if _CLAUSE_BREAK.search(text, a.end, b.start):
+                    continue
+                s, o = (a, b) if (a.concept.type, b.concept.type) in _CO_PAIRS else (b, a)
+                pred = _CO_PAIRS.get((s.concept.type, o.concept.type))
+                if pred is None:
+                    continue
+                if s.concept.type == "Drug" and o.concept.type == "Disease" and _INDUCED.search(text, a.start, b.end):
+                    pred = "causes"
+                if _allowed(s.concept, pred, o.concept):
+                    yield Relation(s.concept, pred, o.concept, ctx.evidence(sent, s, o, "cooccurrence:sentence", 0.35))
+
