@@ -13,11 +13,19 @@ records.  Every relation is checked against the schema's subject/object types.
 * ``apposition``: "tofersen, an ASO" / "X is a BTK inhibitor" → part_of;
 * ``topic``: a treatment or biomarker sentence that names no disease is about
   the document's main disease ("Riluzole, one of the earliest approved
-  treatments", "biomarkers for the disease").
+  treatments", "biomarkers for the disease");
+* ``nominal`` ("inhibition of Y by X", "blocking Y with X"), ``carryover`` (a
+  drug given right after a sentence naming the model), ``described_use``
+  ("metformin, the diabetes drug"), ``setting`` ("In SOD1 mice, X ...").
+
+Modules: :mod:`.context` (what extractors read), :mod:`.pairwise`,
+:mod:`.patterns`, :mod:`.triggers` (trigger words as data), :mod:`.cues`
+(negation, hedging, background).
 
 Negation, hedging and background are recorded on each evidence; negated
 claims are kept as evidence but never asserted as plain triples.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
