@@ -233,3 +233,9 @@ def test_marker_sentence_takes_its_own_molecule(extract_text):
                      "creatinine was lower, suggesting it could serve as a marker of the disease. "
                      "Amyotrophic lateral sclerosis progressed.")
     assert not any(x.predicate == "biomarker_for" and x.subject.label == "IL6" for x in r.relations)
+
+
+def test_coordinated_objects_are_not_related_to_each_other(extract_text):
+    r = extract_text("GJB2 mutations are associated with hearing loss and retinitis pigmentosa.")
+    assert not any({x.subject.type, x.object.type} == {"Disease"} for x in r.relations), claims(r)
+    assert has(r, "GJB2", "associated_with", "retinitis pigmentosa") or has(r, "GJB2", "causes", "retinitis pigmentosa")

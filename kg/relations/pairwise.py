@@ -229,6 +229,8 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             where = "before"
             if _competitor(text, ms, span[1], a.start, b):
                 continue
+            if a.concept.type == b.concept.type and b.start in _coordinated(text, ms, a):
+                continue  # "associated with cataract and microcornea": a shared trigger, not a link between them
         tm = _Span(*span)
         orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
         for s, o in orders:
