@@ -239,3 +239,9 @@ def test_coordinated_objects_are_not_related_to_each_other(extract_text):
     r = extract_text("GJB2 mutations are associated with hearing loss and retinitis pigmentosa.")
     assert not any({x.subject.type, x.object.type} == {"Disease"} for x in r.relations), claims(r)
     assert has(r, "GJB2", "associated_with", "retinitis pigmentosa") or has(r, "GJB2", "causes", "retinitis pigmentosa")
+
+
+def test_increased_risk_is_an_association_not_expression(extract_text):
+    r = extract_text("The APOE4 allele of APOE increased the risk of Alzheimer disease.")
+    assert not any(x.predicate == "upregulated_in" for x in r.relations), claims(r)
+    assert has(r, "APOE", "associated_with", "Alzheimer disease"), claims(r)

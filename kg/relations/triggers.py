@@ -34,6 +34,9 @@ _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat
 _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-regulat\w*|promot\w*|"
        r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive[sn]?|driving")
 
+#: "increased the risk of D" speaks of risk, not of the amount of a gene product
+_NOT_RISK = r"(?!\s+(?:the\s+)?(?:risk|susceptibility|odds|likelihood|incidence|chance)\b)"
+
 _SPEC: list[tuple] = [
     # predicate, pattern, direction, confidence[, object types[, subject types]]
     ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
@@ -67,12 +70,12 @@ _SPEC: list[tuple] = [
     ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),
     ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
-                       r"greater|enhanced|accumulat\w*|rose|rises?|rising)\b", "either", 0.65),
+                       r"greater|enhanced|accumulat\w*|rose|rises?|rising)\b" + _NOT_RISK, "either", 0.65),
     ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
-                         r"loss of)\b", "either", 0.6),
+                         r"loss of)\b" + _NOT_RISK, "either", 0.6),
     ("associated_with", r"(?<![-\w])(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
                         r"feature|seen (in|with)|observed in|found in|connected|related to|role in|"
-                        r"risk factor|susceptib\w*)\b", "either", 0.6),
+                        r"risk factor|susceptib\w*|(risk|odds|likelihood) of)\b", "either", 0.6),
     ("model_of", r"\b(?:is|are|as|serves? as|used as) an? (?:\w+ ){0,2}models? (?:of|for)\b|\bmodels? (?:of|for)\b",
      "active", 0.75),
 ]
