@@ -245,3 +245,9 @@ def test_increased_risk_is_an_association_not_expression(extract_text):
     r = extract_text("The APOE4 allele of APOE increased the risk of Alzheimer disease.")
     assert not any(x.predicate == "upregulated_in" for x in r.relations), claims(r)
     assert has(r, "APOE", "associated_with", "Alzheimer disease"), claims(r)
+
+
+def test_passive_with_hyphen_and_stimulation(extract_text):
+    r = extract_text("The level of PRMT5 was up-regulated by stimulation with IL-1β.")
+    assert has(r, "IL1B", "activates", "PRMT5"), claims(r)
+    assert not has(r, "PRMT5", "activates", "IL1B"), claims(r)

@@ -264,6 +264,14 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 if len(gap.split()) > 10 and t.direction != "passive":
                     continue  # the trigger is too far from the subject to be its verb
             pred = t.predicate
+            if t.direction == "active" and _PASSIVE_AFTER.match(text, tm.end()) and \
+                    text[tm.start():tm.end()].lower().endswith("ed"):
+                continue  # "was up-regulated by X": the passive trigger reads this one
+            if pred in ("upregulated_in", "downregulated_in"):
+                before_gene = tm.end() <= s.start
+                gap = text[tm.end():s.start] if before_gene else text[s.end:tm.start()]
+                if not (_LEVELS_OF if before_gene else _COPULA).fullmatch(gap):
+                    continue  # the change must be said of the gene: "higher levels of G", "G was reduced"
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
                 listed = [m for m in ms if m.start in _coordinated(text, ms, s)] or [s]
@@ -303,5 +311,11 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
     return out
 
 
+_PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
+_LEVELS_OF = re.compile(r"\s*(?:(?:serum|plasma|csf|cerebrospinal fluid|blood|tissue|protein|mrna|gene)\s+)?"
+                        r"(?:(?:levels?|expression|amounts?|concentrations?|activity|production|secretion|"
+                        r"abundance|mrna|protein)\s+)?(?:(?:of|in)\s+)?(?:the\s+)?(?:[\w-]+\s+)?", re.I)
+_COPULA = re.compile(r"\s*(?:(?:levels?|expression|activity|mrna|protein|was|were|is|are|being|been|significantly|"
+                     r"markedly|highly|strongly|also|consistently|further)\s+){0,4}", re.I)
 _SPECIFIC = frozenset({"biomarker_for", "causes", "model_of", "treats", "tested_in", "part_of", "targets"})
 

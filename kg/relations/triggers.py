@@ -41,13 +41,14 @@ _SPEC: list[tuple] = [
     # predicate, pattern, direction, confidence[, object types[, subject types]]
     ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
     ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
-                 r"downregulated|lowered|diminished|repressed) by\b", "passive", 0.75),
+                 r"down-?regulated|lowered|diminished|repressed) by( (treatment|stimulation|exposure|incubation) "
+                 r"with)?\b", "passive", 0.75),
     ("inhibits", r"\b(inhibition|blockade|suppression|reduction|downregulation|attenuation|loss) of\b[^.;]*\bby\b",
      "passive", 0.7),
     ("inhibits", r"\b(inhibitor|antagonist|blocker)s? (of|against)\b", "active", 0.8),
     ("activates", rf"\b({_UP})\b", "active", 0.7),
-    ("activates", r"\b(activated|induced|increased|enhanced|stimulated|upregulated|promoted|triggered) by\b",
-     "passive", 0.7),
+    ("activates", r"\b(activated|induced|increased|enhanced|stimulated|up-?regulated|promoted|triggered) by"
+                  r"( (treatment|stimulation|exposure|incubation) with)?\b", "passive", 0.7),
     ("activates", r"\b(activation|induction|stimulation|upregulation) of\b[^.;]*\bby\b", "passive", 0.65),
     ("targets", r"\b(target\w*|directed against|against|bind\w*|aimed at|designed to (bind|target))\b",
      "active", 0.75),
