@@ -129,3 +129,10 @@ def test_organism_with_a_disease_is_a_model(extract_text):
     r = extract_text("Rats with an MS-like disease and mice with multiple sclerosis were compared.")
     found = concepts(r)
     assert found["mice with multiple sclerosis"] == ("ModelSystem", "ModelSystem/multiple-sclerosis-mouse-model")
+
+
+def test_unknown_long_form_of_a_gene_symbol(extract_text):
+    r = extract_text("Mutations in copper/zinc superoxide dismutase (SOD1) cause familial ALS.")
+    found = concepts(r)
+    assert found["superoxide dismutase"] == ("Gene", "HGNC:11179")
+    assert "superoxide" not in found

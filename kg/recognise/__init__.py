@@ -131,6 +131,19 @@ class Recogniser:
                 m = replace(m, concept=c, method="abbreviation")
             out.append(replace(m, doc_id=doc.id))
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        # "copper/zinc superoxide dismutase (SOD1)": a long form the vocabulary lacks names the gene its short
+        # form names; what the dictionary found inside it ("zinc", "superoxide") are fragments
+        for d in defs:
+            if resolved.get(d.short) is not None:
+                continue
+            sf = next((m for m in out if m.start == d.short_start and m.end == d.short_end
+                       and m.concept.type == "Gene"), None)
+            if sf is None:
+                continue
+            out = [m for m in out if not (d.long_start <= m.start and m.end <= d.long_end
+                                          and m.concept.type != "Gene")]
+            out.append(Mention(doc.id, d.long_start, d.long_end, text[d.long_start:d.long_end], sf.concept,
+                               method="abbreviation"))
         # occurrences of a defined short form the dictionary did not know
         import re
 

@@ -81,6 +81,9 @@ def find_definitions(text: str) -> list[Definition]:
         lf = " ".join(words)
         lf_offset = before_end - len(lf) if text[before_end - len(lf):before_end] == lf else None
         k = _best_long_form(sf, lf)
+        if k is None and re.search(r"[A-Za-z]{2}-?\d+$", sf):
+            # gene symbols carry a number the name may lack: "superoxide dismutase (SOD1)"
+            k = _best_long_form(re.sub(r"-?\d+$", "", sf), lf)
         if k is None or lf_offset is None:
             continue
         long = lf[k:]
