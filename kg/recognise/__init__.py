@@ -136,13 +136,13 @@ class Recogniser:
         for d in defs:
             if resolved.get(d.short) is not None:
                 continue
-            sf = next((m for m in out if m.start == d.short_start and m.end == d.short_end
-                       and m.concept.type == "Gene"), None)
-            if sf is None:
+            short_m = next((m for m in out if m.start == d.short_start and m.end == d.short_end
+                            and m.concept.type == "Gene"), None)
+            if short_m is None:
                 continue
             out = [m for m in out if not (d.long_start <= m.start and m.end <= d.long_end
                                           and m.concept.type != "Gene")]
-            out.append(Mention(doc.id, d.long_start, d.long_end, text[d.long_start:d.long_end], sf.concept,
+            out.append(Mention(doc.id, d.long_start, d.long_end, text[d.long_start:d.long_end], short_m.concept,
                                method="abbreviation"))
         # occurrences of a defined short form the dictionary did not know
         import re
