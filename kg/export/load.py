@@ -17,7 +17,7 @@ from ..graph import KnowledgeGraph
 from ..iri import SCHEMA, iri_to_curie
 from ..model import Concept, Document, Evidence, Relation
 
-__all__ = ["load", "from_rdflib", "is_graph_file", "GRAPH_SUFFIXES"]
+__all__ = ["load", "read_rdf", "from_rdflib", "is_graph_file", "GRAPH_SUFFIXES"]
 
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml", ".trig": "trig"}
 
@@ -26,22 +26,26 @@ def is_graph_file(path: str | Path) -> bool:
     return Path(path).suffix.lower() in GRAPH_SUFFIXES and Path(path).is_file()
 
 
-def load(path: str | Path) -> KnowledgeGraph:
-    """Load an RDF graph file (Turtle, N-Triples, N-Quads, JSON-LD, TriG)."""
+def read_rdf(path: str | Path, fmt: str) -> Graph:
+    """One rdflib Graph from an RDF file; quads (N-Quads, TriG) are merged into the default graph."""
     from rdflib import Dataset
 
-    path = Path(path)
-    fmt = GRAPH_SUFFIXES.get(path.suffix.lower(), "turtle")
     if fmt in ("nquads", "trig"):
         ds = Dataset()
         ds.parse(path, format=fmt)
         g = Graph()
         for s, p, o, _ in ds.quads((None, None, None, None)):
             g.add((s, p, o))
-    else:
-        g = Graph()
-        g.parse(path, format=fmt)
-    return from_rdflib(g)
+        return g
+    g = Graph()
+    g.parse(path, format=fmt)
+    return g
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Load an RDF graph file (Turtle, N-Triples, N-Quads, JSON-LD, TriG)."""
+    path = Path(path)
+    return from_rdflib(read_rdf(path, GRAPH_SUFFIXES.get(path.suffix.lower(), "turtle")))
 
 
 def _lit(g: Graph, s, p, default=None):

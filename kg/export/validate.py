@@ -62,7 +62,6 @@ def shapes_path() -> Path:
 
 def read_rdf(path: str | Path) -> Graph:
     """An RDF file as one rdflib Graph (named graphs of N-Quads/TriG merged)."""
-    from rdflib import Dataset, Graph
 
     from .load import GRAPH_SUFFIXES
 
@@ -70,18 +69,10 @@ def read_rdf(path: str | Path) -> Graph:
     fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: unknown RDF suffix; use one of {', '.join(sorted(GRAPH_SUFFIXES))}")
-    if fmt in ("nquads", "trig"):
-        ds = Dataset()
-        ds.parse(path, format=fmt)
-        g = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            g.add((s, p, o))
-    else:
-        g = Graph()
-        g.parse(path, format=fmt)
+    from .load import read_rdf
     from .rdf import bind_prefixes
 
-    return bind_prefixes(g)
+    return bind_prefixes(read_rdf(path, fmt))
 
 
 def _readable(g: Graph, term: object) -> str:

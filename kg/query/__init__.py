@@ -9,8 +9,7 @@ Names are imported lazily.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from ..lazy import lazy_exports
 
 _EXPORTS = {
     "GraphStore": "kg.query.store:GraphStore",
@@ -27,12 +26,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module, attr = _EXPORTS[name].split(":")
-    except KeyError:
-        raise AttributeError(f"module 'kg.query' has no attribute {name!r}") from None
-    value = getattr(import_module(module), attr)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
