@@ -235,15 +235,8 @@ class Lexicon:
             self._local.db = db
         return db
 
-    def prefixes(self, trie_name: str, text: str) -> list[str]:
-        """Keys of one trie that are prefixes of ``text``."""
-        return self.tries[trie_name].prefixes(text)
-
     def entries(self, trie_name: str, key: str) -> list[Entry]:
         return [Entry(i, r) for i, r in self.tries[trie_name][key]]
-
-    def has(self, name: str) -> bool:
-        return bool(self.lookup(name))
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries for a whole name: exact form, then any case, then mixed-case symbols."""

@@ -63,7 +63,7 @@ class Builder:
         self.names: dict[tuple[str, str, str], int] = {}
         self.stop = stop
         self.zipf = zipf
-        self.alias_of: dict[str, str] = {}  # a merged-away CURIE -> the concept that absorbed it
+        self.alias_of: dict[str, str] = {}  # an HPO CURIE -> the MeSH phenotype that stands for it
 
     # -- concepts ---------------------------------------------------------------
     def concept(self, curie: str, type_: str, label: str, xrefs: list[str], source: str) -> None:
@@ -71,16 +71,6 @@ class Builder:
             self.concepts[curie]["xrefs"].update(xrefs)
             return
         self.concepts[curie] = {"type": type_, "label": label, "xrefs": set(xrefs), "source": source}
-
-    def resolve(self, curie: str) -> str:
-        while curie in self.alias_of:
-            curie = self.alias_of[curie]
-        return curie
-
-    def absorb(self, into: str, other: str, other_xrefs: list[str]) -> None:
-        into = self.resolve(into)
-        self.alias_of[other] = into
-        self.concepts[into]["xrefs"].update([other, *other_xrefs])
 
     # -- names ----------------------------------------------------------------
     def common_word(self, name: str, threshold: float = 4.0) -> bool:

@@ -20,6 +20,7 @@ Steps, each a small function:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -56,7 +57,7 @@ class Recogniser:
         cands = find_candidates(text, lex)
         options = {(c.start, c.end): self._options(c) for c in cands}
         chosen = self._choose(text, cands, options)
-        chosen = self._apply_abbreviations(doc, chosen, options)
+        chosen = self._apply_abbreviations(doc, chosen)
         chosen = self._require_support(text, chosen)
         from .rules import apply_rules
 
@@ -104,7 +105,7 @@ class Recogniser:
             out.append(Mention("", c.start, c.end, text[c.start:c.end], best, score=round(1.0 - 0.1 * best_rank, 2)))
         return out
 
-    def _apply_abbreviations(self, doc: Document, mentions: list[Mention], options: dict) -> list[Mention]:
+    def _apply_abbreviations(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         text = doc.text
         defs = find_definitions(text)
         if not defs:
@@ -145,8 +146,6 @@ class Recogniser:
             out.append(Mention(doc.id, d.long_start, d.long_end, text[d.long_start:d.long_end], short_m.concept,
                                method="abbreviation"))
         # occurrences of a defined short form the dictionary did not know
-        import re
-
         for sf, c in resolved.items():
             if c is None:
                 continue
