@@ -55,8 +55,7 @@ class Recogniser:
         text = doc.text
         lex = self.lexicon
         cands = find_candidates(text, lex)
-        options = {(c.start, c.end): self._options(c) for c in cands}
-        chosen = self._choose(text, cands, options)
+        chosen = self._choose(doc, cands)
         chosen = self._apply_abbreviations(doc, chosen)
         chosen = self._require_support(text, chosen)
         from .rules import apply_rules
@@ -66,15 +65,22 @@ class Recogniser:
         out = []
         for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.concept.key)):
             i = bisect.bisect_right(starts, m.start) - 1
-            out.append(replace(m, sentence=i if i >= 0 and m.start < sentences[i].end else -1))
+            out.append(Mention(doc.id, m.start, m.end, m.text, m.concept,
+                               i if i >= 0 and m.start < sentences[i].end else -1, m.method, m.score))
         return out
 
     # -- steps ----------------------------------------------------------------------
-    def _options(self, c: Candidate) -> list[tuple[Concept, int]]:
-        """Concepts a candidate may name, with their best name rank, best first."""
+    def _options(self, entries: tuple) -> list[tuple[Concept, int]]:
+        """Concepts a candidate's entries may name, with their best name rank, best first (memoised)."""
+        cache = self.__dict__.setdefault("_options_cache", {})
+        hit = cache.get(entries)
+        if hit is not None:
+            return hit
+        if len(cache) > 200_000:
+            cache.clear()
         seen: dict[str, tuple] = {}
         concepts: dict[str, Concept] = {}
-        for trie, e in c.entries:
+        for trie, e in entries:
             concept = self.lexicon.concept(e.index)
             # a sign that is also a disease is named as the disease
             rank = e.rank + (2 if concept.type == "Phenotype" else 0)
@@ -83,18 +89,20 @@ class Recogniser:
             if concept.key not in seen or key < seen[concept.key]:
                 seen[concept.key] = key
                 concepts[concept.key] = concept
-        return [(concepts[k], seen[k][0]) for k in sorted(seen, key=seen.__getitem__)]
+        hit = [(concepts[k], seen[k][0]) for k in sorted(seen, key=seen.__getitem__)]
+        cache[entries] = hit
+        return hit
 
-    def _choose(self, text: str, cands: list[Candidate], options: dict) -> list[Mention]:
+    def _choose(self, doc: Document, cands: list[Candidate]) -> list[Mention]:
+        text = doc.text
+        options = [self._options(c.entries) for c in cands]
         # a concept that some unambiguous mention supports is preferred for ambiguous ones
         supported: set[str] = set()
-        for c in cands:
-            opts = options[(c.start, c.end)]
+        for c, opts in zip(cands, options, strict=True):
             if len(opts) == 1 or c.length > 6:
                 supported.add(opts[0][0].key)
         out = []
-        for c in cands:
-            opts = options[(c.start, c.end)]
+        for c, opts in zip(cands, options, strict=True):
             best, best_rank = opts[0]
             if len(opts) > 1 and best.key not in supported:
                 for alt, rank in opts[1:]:
@@ -102,14 +110,14 @@ class Recogniser:
                     if alt.key in supported and rank <= best_rank + 1:
                         best, best_rank = alt, rank
                         break
-            out.append(Mention("", c.start, c.end, text[c.start:c.end], best, score=round(1.0 - 0.1 * best_rank, 2)))
+            out.append(Mention(doc.id, c.start, c.end, text[c.start:c.end], best, score=round(1.0 - 0.1 * best_rank, 2)))
         return out
 
     def _apply_abbreviations(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         text = doc.text
         defs = find_definitions(text)
         if not defs:
-            return [replace(m, doc_id=doc.id) for m in mentions]
+            return mentions
         by_end = {m.end: m for m in mentions}
         resolved: dict[str, Concept | None] = {}
         for d in defs:
@@ -126,11 +134,11 @@ class Recogniser:
                 if c is None:
                     if m.concept.type == "Gene":
                         # proteins are often defined by names the vocabulary does not list verbatim
-                        out.append(replace(m, doc_id=doc.id))
+                        out.append(m)
                         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
                     continue  # defined in this document as something we do not know
                 m = replace(m, concept=c, method="abbreviation")
-            out.append(replace(m, doc_id=doc.id))
+            out.append(m)
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         # "copper/zinc superoxide dismutase (SOD1)": a long form the vocabulary lacks names the gene its short
         # form names; what the dictionary found inside it ("zinc", "superoxide") are fragments
