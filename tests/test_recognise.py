@@ -136,3 +136,42 @@ def test_unknown_long_form_of_a_gene_symbol(extract_text):
     found = concepts(r)
     assert found["superoxide dismutase"] == ("Gene", "HGNC:11179")
     assert "superoxide" not in found
+
+
+@pytest.mark.parametrize("sentence,code", [
+    ("Mice received XQ-4417, a selective inhibitor of the complement receptor.", "XQ-4417"),
+    ("The experimental compound ZR2290 lowered cytokine release.", "ZR2290"),
+    ("After treatment with Bvk-Al7 for six weeks, grip strength improved.", "Bvk-Al7"),
+])
+def test_unknown_drug_code_named_as_a_drug(extract_text, sentence, code):
+    r = extract_text(sentence + f" Later, {code} was well tolerated.")
+    hits = [m for m in r.mentions if m.text == code]
+    assert len(hits) == 2  # the second, bare use is the same drug
+    assert {(m.concept.type, m.concept.key) for m in hits} == {("Drug", f"Drug/{code.lower()}")}
+
+
+def test_code_without_drug_context_is_not_a_drug(extract_text):
+    r = extract_text("Samples were run on the QX2200 reader and the trial NCT01234567 enrolled 40 people.")
+    assert not any(m.concept.type == "Drug" for m in r.mentions)
+
+
+def test_organism_carrying_a_gene_is_a_model(extract_text):
+    r = extract_text("Mice carrying a mutant human SOD1 gene and transgenic rats expressing TDP-43 were studied.")
+    found = concepts(r)
+    assert found["Mice carrying a mutant human SOD1 gene"] == ("ModelSystem", "ModelSystem/sod1-mouse-model")
+    assert found["transgenic rats expressing TDP-43"] == ("ModelSystem", "ModelSystem/tardbp-rat-model")
+    assert found["SOD1"] == ("Gene", "HGNC:11179")  # the gene is still named
+
+
+def test_models_of_the_disease_name_the_topic(extract_text):
+    r = extract_text("Multiple sclerosis damages myelin. In multiple sclerosis, relapses vary. "
+                     "Rat models of the disease respond to the drug.")
+    assert concepts(r)["Rat models of the disease"] == ("ModelSystem", "ModelSystem/multiple-sclerosis-rat-model")
+
+
+def test_induced_stem_cell_derived_cells_are_a_model_but_the_cell_type_stays(extract_text):
+    r = extract_text("Microglia were activated. We used induced pluripotent stem cell (iPSC)-derived microglia "
+                     "from donors.")
+    found = {(m.text, m.concept.type) for m in r.mentions}
+    assert ("induced pluripotent stem cell (iPSC)-derived microglia", "ModelSystem") in found
+    assert ("Microglia", "CellType") in found

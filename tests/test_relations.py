@@ -251,3 +251,75 @@ def test_passive_with_hyphen_and_stimulation(extract_text):
     r = extract_text("The level of PRMT5 was up-regulated by stimulation with IL-1β.")
     assert has(r, "IL1B", "activates", "PRMT5"), claims(r)
     assert not has(r, "PRMT5", "activates", "IL1B"), claims(r)
+
+
+def test_process_noun_is_not_a_verb(extract_text):
+    # "activation" names a process; it does not make the gene before it act on the molecule after it
+    r = extract_text("Elevated GFAP accompanied microglial activation and IL-6 release in the cortex.")
+    assert not has(r, "GFAP", "activates", "IL6"), claims(r)
+    r = extract_text("Lipopolysaccharide strongly activated TLR4 on macrophages.")
+    assert has(r, "lipopolysaccharide", "activates", "TLR4"), claims(r)
+
+
+def test_disease_in_patients_on_a_drug_is_an_adverse_effect(extract_text):
+    r = extract_text("Hepatitis developed in two patients treated with isoniazid.")
+    assert has(r, "isoniazid", "causes", "hepatitis") and not has(r, "isoniazid", "treats", "hepatitis"), claims(r)
+    r = extract_text("Cough appeared during lisinopril therapy in one woman.")
+    assert not has(r, "lisinopril", "treats", "cough"), claims(r)
+    # what the drug did to the disease: still a treatment
+    r = extract_text("Remission of psoriasis in patients treated with methotrexate was common.")
+    assert has(r, "methotrexate", "treats", "psoriasis"), claims(r)
+    r = extract_text("Patients with tuberculosis were treated with isoniazid.")
+    assert has(r, "isoniazid", "treats", "tuberculosis"), claims(r)
+
+
+def _doc(text: str, title: str = ""):
+    from kg.model import Document
+    from kg.pipeline import extract
+
+    return extract(Document(id="d", text=text, title=title, iri="urn:test:d"))
+
+
+def test_title_names_the_topic_pair():
+    text = "A cohort study of LRRK2\nWe sequenced 300 people with Parkinson disease. Parkinson disease began early."
+    r = _doc(text, "A cohort study of LRRK2")
+    assert has(r, "LRRK2", "associated_with", "Parkinson disease"), claims(r)
+    assert {x.evidence.rule for x in r.relations} == {"topic:title"}
+    # no title: no topic claim
+    r = _doc(text.split("\n", 1)[1])
+    assert not has(r, "LRRK2", "associated_with", "Parkinson disease"), claims(r)
+
+
+def test_title_claim_only_where_the_text_says_nothing_else():
+    text = "LRRK2 and Parkinson disease\nMutations in LRRK2 cause Parkinson disease in many families."
+    r = _doc(text, "LRRK2 and Parkinson disease")
+    assert has(r, "LRRK2", "causes", "Parkinson disease"), claims(r)
+    assert not any(x.predicate == "associated_with" for x in r.relations), claims(r)
+
+
+def test_gene_discussed_with_the_main_disease():
+    r = _doc("We studied Parkinson disease in a large cohort. In Parkinson disease, GBA and SNCA were sequenced "
+             "in every participant. TNF was measured in serum of healthy donors.")
+    assert has(r, "GBA", "associated_with", "Parkinson disease"), claims(r)
+    assert has(r, "SNCA", "associated_with", "Parkinson disease"), claims(r)
+    assert not has(r, "TNF", "associated_with", "Parkinson disease"), claims(r)  # another sentence
+    # a disease named once is no topic
+    r = _doc("In Parkinson disease, GBA and SNCA were sequenced in every participant.")
+    assert not any(x.evidence.rule == "topic:same-sentence" for x in r.relations), claims(r)
+    # off when asked
+    from kg.relations import RelationExtractor
+
+    assert RelationExtractor(fallbacks=()).fallbacks == []
+
+
+def test_marker_of_a_cell_state_is_not_a_biomarker(extract_text):
+    r = extract_text("Keratin 12, a marker of corneal differentiation, was reduced in psoriasis. Psoriasis was severe.")
+    assert not any(x.predicate == "biomarker_for" for x in r.relations), claims(r)
+    r = extract_text("Serum GFAP is a promising marker in psoriasis. Psoriasis was severe.")
+    assert has(r, "GFAP", "biomarker_for", "psoriasis"), claims(r)
+
+
+def test_carryover_takes_the_drug_given_not_a_measured_chemical(extract_text):
+    r = extract_text("We studied SOD1-G93A mice. Glutamate in the cortex was measured after edaravone treatment.")
+    assert has(r, "edaravone", "tested_in", "SOD1-G93A mouse"), claims(r)
+    assert not any(x.predicate == "tested_in" and "glutam" in x.subject.label.lower() for x in r.relations), claims(r)

@@ -120,12 +120,23 @@ class Recogniser:
             return mentions
         by_end = {m.end: m for m in mentions}
         resolved: dict[str, Concept | None] = {}
+        by_span = {(m.start, m.end): m for m in mentions}
+        member_of: dict[tuple[int, int], Concept] = {}
         for d in defs:
             long_m = by_end.get(d.long_end)
-            if long_m is not None and long_m.start >= d.long_start - 1:
+            short_m = by_span.get((d.short_start, d.short_end))
+            if long_m is not None and short_m is not None and _numbered_member(d.short, d.long, short_m.concept,
+                                                                               long_m.concept):
+                # "superoxide dismutase (SOD1)": the family's name, the member's symbol
+                resolved.setdefault(d.short, short_m.concept)
+                member_of[(long_m.start, long_m.end)] = short_m.concept
+            elif long_m is not None and long_m.start >= d.long_start - 1:
                 resolved.setdefault(d.short, long_m.concept)
             else:
                 resolved.setdefault(d.short, None)
+        if member_of:
+            mentions = [replace(m, concept=member_of[(m.start, m.end)], method="abbreviation")
+                        if (m.start, m.end) in member_of else m for m in mentions]
         out = []
         covered = bytearray(len(text) + 1)
         for m in mentions:
@@ -176,6 +187,12 @@ class Recogniser:
                 full[m.concept.key] += 1
         return [m for m in mentions if m.method == "abbreviation" or full[m.concept.key]
                 or not _needs_support(m)]
+
+
+def _numbered_member(short: str, long: str, short_c: Concept, long_c: Concept) -> bool:
+    """A numbered gene symbol defined by its family's name: the symbol's own gene is meant."""
+    return (short_c.type == long_c.type == "Gene" and short_c.key != long_c.key and short[-1].isdigit()
+            and not any(ch.isdigit() for ch in long))
 
 
 def _needs_support(m: Mention) -> bool:

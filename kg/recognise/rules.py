@@ -49,11 +49,21 @@ _DISEASE_MODEL_AFTER = re.compile(rf"\s+(?:(?:transgenic|genetic|animal)\s+)?({_
                                   re.I)
 _ORGANISM_WITH = re.compile(rf"\b({_ORG})\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
 _MODEL_OF_BEFORE = re.compile(rf"\b(({_ORG})\s+models?\s+of|models?\s+of)\s*$", re.I)
+_ORGANISM_CARRYING = re.compile(
+    rf"\b((?:transgenic\s+)?({_ORG}))\s+(?:that\s+|which\s+)?(?:carry|carrying|carries|express|expressing|expresses|"
+    r"over-?express|over-?expressing|over-?expresses|harbou?r|harbou?ring|harbou?rs|bearing|with)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:mutant|mutated|mutations?\s+in|human|transgenic|pathogenic|disease-causing|"
+    r"[\w-]+-linked|[\w-]+-associated)\s+(?:(?:forms?|versions?|copies)\s+of\s+)?(?:the\s+)?)*$", re.I)
+_CARRIED_AFTER = re.compile(r"(?:[\s-]?\(?[A-Z]\d{1,4}[A-Z]\)?)?(?:\s+(?:genes?|transgenes?|mutations?|variants?|proteins?))?")
+_MODEL_OF_TOPIC = re.compile(rf"\b({_ORG})\s+models?\s+of\s+(?:the|this)\s+(?:disease|disorder|condition)\b", re.I)
 _VARIANT = re.compile(r"[\s-]?(?:\(?([A-Z]\d{1,4}[A-Z])\)?)")
 _PATIENT_AFTER = re.compile(
     r"\s+(?:taken|derived|isolated|obtained|collected|sampled|cultured)\s+from\s+(?:\w+\s+){0,4}?"
     r"(?:patients?|people|persons|donors?|individuals|subjects|cases)\b", re.I)
-_PATIENT_BEFORE = re.compile(r"(patient-derived|patients'|patient|donor-derived|iPSC-derived)\s*$", re.I)
+_PATIENT_BEFORE = re.compile(
+    r"(patient-derived|patients'|patient|donor-derived"
+    r"|(?:induced\s+pluripotent\s+stem\s+cells?\s*(?:\(\s*h?iPSCs?\s*\)\s*)?|h?iPSCs?|iPS\s+cells?)\s*-\s*derived)\s*$",
+    re.I)
 
 Rule = Callable[[str, list[Mention], Lexicon], tuple[list[Mention], set[int]]]
 
@@ -195,6 +205,14 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
                 pos = variant.end()
             org = _MODEL_AFTER.match(text, pos)
             if not org:
+                # "mice carrying a mutant human SOD1 gene", "transgenic rats expressing TDP-43"
+                carrier = _ORGANISM_CARRYING.search(text, max(0, m.start - 80), m.start)
+                if carrier:
+                    tail = _CARRIED_AFTER.match(text, m.end)
+                    end = tail.end() if tail else m.end
+                    label = f"{m.concept.label} {ORGANISMS[carrier.group(2).lower()]} model"
+                    new.append(Mention(m.doc_id, carrier.start(), end, text[carrier.start():end],
+                                       _local("ModelSystem", label), method=f"rule:model:{m.concept.key}"))
                 continue
             organism = ORGANISMS[org.group(2).lower()]
             label = f"{m.concept.label}{'-' + vtxt if vtxt else ''} {organism} model"
@@ -223,10 +241,36 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             label = f"{m.concept.label} {organism} model"
             new.append(Mention(m.doc_id, start, end, text[start:end], _local("ModelSystem", label),
                                method=f"rule:model:{m.concept.key}"))
+    new += _models_of_the_topic(text, mentions)
     # the organism word inside a composed model ("mouse" in "mouse model of X") is part of it
     drop = {j for j, x in enumerate(mentions) if x.concept.type == "ModelSystem"
             and any(n.start <= x.start and x.end <= n.end for n in new)}
     return new, drop
+
+
+def _models_of_the_topic(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"mouse models of the disease": the disease the document is about (its most-named one)."""
+    matches = list(_MODEL_OF_TOPIC.finditer(text))
+    if not matches:
+        return []
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.concept.type == "Disease":
+            counts[m.concept.key] = counts.get(m.concept.key, 0) + 1
+            first.setdefault(m.concept.key, m)
+    if not counts:
+        return []
+    topic = first[max(counts, key=lambda k: (counts[k], -first[k].start))]
+    out = []
+    for hit in matches:
+        if any(m.start < hit.end() and hit.start() < m.end and m.concept.type == "ModelSystem"
+               and m.method.startswith("rule:") for m in mentions):
+            continue
+        label = f"{topic.concept.label} {ORGANISMS[hit.group(1).lower()]} model"
+        out.append(Mention(topic.doc_id, hit.start(), hit.end(), hit.group(0), _local("ModelSystem", label),
+                           method=f"rule:model:{topic.concept.key}"))
+    return out
 
 
 def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
@@ -234,17 +278,20 @@ def patient_samples(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[l
     for i, m in enumerate(mentions):
         if m.concept.type != "CellType":
             continue
-        before = _PATIENT_BEFORE.search(text, max(0, m.start - 20), m.start)
+        before = _PATIENT_BEFORE.search(text, max(0, m.start - 60), m.start)
         after = _PATIENT_AFTER.match(text, m.end)
         if not (before or after):
             continue
-        label = f"patient-derived {m.concept.label}"
-        if before and before.group(1).lower() == "ipsc-derived":
-            label = f"iPSC-derived {m.concept.label}"
+        label, method = f"patient-derived {m.concept.label}", f"rule:sample:{m.concept.key}"
+        if before and "deriv" in before.group(1).lower() and "ps" in before.group(1).lower():
+            # stem-cell-derived cells are made in the lab: elsewhere the bare cell name is the cell type
+            label, method = f"iPSC-derived {m.concept.label}", f"rule:ipsc:{m.concept.key}"
         start = before.start(1) if before else m.start
         c = _local("ModelSystem", label, (m.text,))
-        new.append(Mention(m.doc_id, start, m.end, text[start:m.end], c, method=f"rule:sample:{m.concept.key}"))
+        new.append(Mention(m.doc_id, start, m.end, text[start:m.end], c, method=method))
         drop.add(i)
+        # what the dictionary saw inside the description ("pluripotent stem cell") is part of it
+        drop.update(j for j, x in enumerate(mentions) if j != i and start <= x.start and x.end <= m.end)
     return new, drop
 
 
@@ -360,12 +407,41 @@ def cell_models(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[
     return new, drop
 
 
+#: code names of investigational drugs: "MCC950", "AMX0035", "BIIB-067", "CNM-Au8", "ATH-1105"
+_DRUG_CODE = re.compile(r"(?<![\w-])(?!NCT\d)([A-Z][A-Za-z]{1,5}-?(?:\d{2,7}[A-Za-z]?|[A-Z][a-z]\d{1,3}))(?![\w-])")
+_DRUG_HEADS = (r"(?:inhibitor|antagonist|agonist|drug|compound|molecule|therapy|therapeutic|treatment|candidate|"
+               r"antibody|oligonucleotide|modulator|activator|blocker|degrader|vaccine|medication|medicine)s?")
+_CODE_APPOSITION = re.compile(rf"\s*,\s*(?:an?|the|its)\s+(?:[\w/()-]+\s+){{0,5}}?{_DRUG_HEADS}\b", re.I)
+_CODE_BEFORE = re.compile(
+    rf"(?:\b{_DRUG_HEADS}|\b(?:called|named|dubbed|known\s+as|treat(?:ed|ment|ing)?\s+with|dosed\s+with|"
+    r"administration\s+of|doses?\s+of|given))\s*,?\s*$", re.I)
+
+
+def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """An unknown code name that the text presents as a drug is a Drug, wherever the document uses it.
+
+    "MCC950, a selective NLRP3 inhibitor", "the experimental compound AMX0035", "treatment with
+    ATH-1105": the code is not in the vocabulary, the sentence says what it is.  Codes the
+    dictionary knows (genes, cell lines, drugs it lists) are left alone.
+    """
+    hits = [h for h in _DRUG_CODE.finditer(text)
+            if not any(m.start < h.end() and h.start() < m.end for m in mentions)]
+    if not hits:
+        return [], set()
+    drugs = {h.group(1) for h in hits
+             if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())}
+    new = [Mention("", h.start(), h.end(), h.group(1), _local("Drug", h.group(1)), method="rule:drug-code")
+           for h in hits if h.group(1) in drugs]
+    return new, set()
+
+
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
     ("residues", residues),
     ("parenthetical-name", parenthetical_names),
     ("shared-head", shared_heads),
     ("drug-class", drug_classes),
+    ("drug-code", drug_codes),
     ("hub-pathway", hub_pathways),
     ("model-system", model_systems),
     ("patient-sample", patient_samples),

@@ -18,6 +18,14 @@ records.  Every relation is checked against the schema's subject/object types.
   drug given right after a sentence naming the model), ``described_use``
   ("metformin, the diabetes drug"), ``setting`` ("In SOD1 mice, X ...").
 
+Fallbacks (:data:`FALLBACKS`) speak only where the extractors were silent about a pair, in a
+sentence or in the whole document; on by default (:data:`DEFAULT_FALLBACKS`):
+
+* ``title``: a gene the title names is associated with the disease it names (or the main one);
+* ``with_topic``: a gene named in a sentence with the document's main disease is associated with it;
+
+and, off by default, ``cooccurrence`` (any gene, drug and disease sharing a sentence).
+
 Modules: :mod:`.context` (what extractors read), :mod:`.pairwise`,
 :mod:`.patterns`, :mod:`.triggers` (trigger words as data), :mod:`.cues`
 (negation, hedging, background).
@@ -29,13 +37,25 @@ claims are kept as evidence but never asserted as plain triples.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from ..model import Document, Mention, Relation, Sentence
 from .context import Context
 from .pairwise import pairwise
-from .patterns import apposition, carryover, composition, cooccurrence, described_use, nominal, setting, topic
+from .patterns import (
+    apposition,
+    carryover,
+    composition,
+    cooccurrence,
+    described_use,
+    nominal,
+    setting,
+    title,
+    topic,
+    with_topic,
+)
 
-__all__ = ["RelationExtractor", "Context", "EXTRACTORS", "FALLBACKS"]
+__all__ = ["RelationExtractor", "Context", "EXTRACTORS", "FALLBACKS", "DEFAULT_FALLBACKS", "Fallback"]
 
 Extractor = Callable[[Context], Iterator[Relation]]
 
@@ -52,13 +72,32 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-#: extractors that only speak where the others were silent about a pair in a sentence; off by
-#: default (they trade precision for recall: BioRED dev recall 0.24 -> 0.35, precision 0.45 -> 0.41)
-FALLBACKS: dict[str, Extractor] = {"cooccurrence": cooccurrence}
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """An extractor that only speaks where the others were silent about a pair, in the sentence of its
+    evidence (``scope="sentence"``) or anywhere in the document (``scope="document"``)."""
+
+    extract: Extractor
+    scope: str = "sentence"
+
+
+#: fallbacks by name, run after the extractors
+FALLBACKS: dict[str, Fallback] = {
+    # off by default: it trades precision for recall (BioRED dev recall 0.24 -> 0.35, precision 0.45 -> 0.41)
+    "cooccurrence": Fallback(cooccurrence),
+    "title": Fallback(title, scope="document"),
+    "with_topic": Fallback(with_topic, scope="document"),
+}
+#: the fallbacks run unless asked otherwise
+DEFAULT_FALLBACKS = ("title", "with_topic")
+
+
+def _pair(r: Relation) -> frozenset[str]:
+    return frozenset((r.subject.key, r.object.key))
 
 
 class RelationExtractor:
-    def __init__(self, names: Sequence[str] | None = None, fallbacks: Sequence[str] = ()) -> None:
+    def __init__(self, names: Sequence[str] | None = None, fallbacks: Sequence[str] = DEFAULT_FALLBACKS) -> None:
         self.names = list(names or EXTRACTORS)
         self.fallbacks = list(fallbacks)
 
@@ -68,11 +107,16 @@ class RelationExtractor:
         for name in self.names:
             for r in EXTRACTORS[name](ctx):
                 out.setdefault(r.full_hash, r)
-        said = {(r.evidence.start, frozenset((r.subject.key, r.object.key))) for r in out.values()}
-        for name in self.fallbacks:
-            for r in FALLBACKS[name](ctx):
-                if (r.evidence.start, frozenset((r.subject.key, r.object.key))) not in said:
-                    out.setdefault(r.full_hash, r)
+        said = {(r.evidence.start, _pair(r)) for r in out.values()}
+        said_in_doc = {_pair(r) for r in out.values()}
+        for name in self.fallbacks:  # each in turn, silent where the extractors or an earlier fallback spoke
+            fb = FALLBACKS[name]
+            new = [r for r in fb.extract(ctx) if ((_pair(r) not in said_in_doc) if fb.scope == "document"
+                                                  else ((r.evidence.start, _pair(r)) not in said))]
+            for r in new:
+                out.setdefault(r.full_hash, r)
+            said |= {(r.evidence.start, _pair(r)) for r in new}
+            said_in_doc |= {_pair(r) for r in new}
         return sorted(out.values(), key=lambda r: (r.evidence.start, r.evidence.subject_span, r.predicate,
                                                    r.object.key))
 

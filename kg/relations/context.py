@@ -46,6 +46,19 @@ class Context:
             return None
         return next(m.concept for m in self.mentions if m.concept.key == key)
 
+    @cached_property
+    def title_sentences(self) -> frozenset[int]:
+        """Indices of the sentences of the title: a "title" section, else the text's opening title line."""
+        named = frozenset(s.index for s in self.sentences if s.section.lower() == "title")
+        if named:
+            return named
+        title = self.doc.title.strip()
+        lead = self.doc.text.lstrip()
+        if not title or not lead.startswith(title):
+            return frozenset()
+        end = len(self.doc.text) - len(lead) + len(title)
+        return frozenset(s.index for s in self.sentences if s.end <= end + 1)
+
     def concept(self, key: str) -> Concept | None:
         """A concept by key: from this document's mentions, else from the vocabulary."""
         for m in self.mentions:

@@ -284,9 +284,14 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             if pred in _FLIP and s.concept.type == "Gene" and (
                     _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
                 pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
+            rule = f"pairwise:{t.name}"
+            if pred == "treats" and o is a and _ADVERSE.search(text, a.end, b.start) and \
+                    not _REMEDY_BEFORE.search(text, max(sent.start, a.start - 60), a.start) and \
+                    _allowed(s.concept, "causes", o.concept):
+                pred, rule = "causes", f"pairwise:{t.name}:adverse"  # "seizures in a patient treated with X"
             gap_words = len(text[a.end:b.start].split())
             conf = max(0.3, t.confidence - 0.012 * max(0, gap_words - 3))
-            ev = ctx.evidence(sent, s, o, f"pairwise:{t.name}", conf, (min(a.start, tm.start()), b.end))
+            ev = ctx.evidence(sent, s, o, rule, conf, (min(a.start, tm.start()), b.end))
             if pred == "tested_in" and ev.negated and not re.search(r"\b(not|never)\s+(been\s+)?(tested|given|studied)",
                                                                      sent.text, re.I):
                 ev = replace(ev, negated=False)  # "failed to reduce relapses in a trial": tested, with a negative result
@@ -312,6 +317,18 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
 
 
 _PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
+#: a disease named before the drug, as what happens to people on it: "seizures in patients treated with X",
+#: "bradycardia during X therapy", "hepatitis related to X treatment" (an adverse effect, not a treatment)
+_ADVERSE = re.compile(
+    r"\b(?:in|among|of)\s+(?:[\w-]+\s+){0,4}?(?:patients?|subjects?|individuals?|persons?|people|children|adults?|"
+    r"women|men|infants?|rats?|mice|animals?|cases?|users?)\s+(?:who\s+)?(?:were\s+|are\s+|was\s+)?(?:treated|receiving|"
+    r"received|taking|took|given|on|exposed)\b|\b(?:during|after|following|upon|from)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:treatment|therapy|administration|use|exposure|intake|initiation|ingestion|overdose|infusion)\b|"
+    r"\b(?:related to|due to|attributed to|attributable to|caused by|induced by|secondary to)\b", re.I)
+#: "reduced progression of D in rats treated with X": the drug acts on the disease after all
+_REMEDY_BEFORE = re.compile(r"\b(?:reduc\w*|improv\w*|prevent\w*|attenuat\w*|ameliorat\w*|protect\w*|remission|"
+                            r"regression|relie\w*|resolution|treat\w*|control\w*|recover\w*|revers\w*)\b(?:\s+[\w-]+)"
+                            r"{0,3}\s*$", re.I)
 _LEVELS_OF = re.compile(r"\s*(?:(?:serum|plasma|csf|cerebrospinal fluid|blood|tissue|protein|mrna|gene)\s+)?"
                         r"(?:(?:levels?|expression|amounts?|concentrations?|activity|production|secretion|"
                         r"abundance|mrna|protein)\s+)?(?:(?:of|in)\s+)?(?:the\s+)?(?:[\w-]+\s+)?", re.I)

@@ -13,7 +13,8 @@ from .context import adjacent_pairs as _adjacent_pairs
 from .context import allowed as _allowed
 from .context import dedupe as _dedupe
 
-__all__ = ["nominal", "carryover", "composition", "apposition", "described_use", "setting", "topic", "cooccurrence"]
+__all__ = ["nominal", "carryover", "composition", "apposition", "described_use", "setting", "topic", "title",
+           "with_topic", "cooccurrence"]
 
 _NOMINAL_BEFORE = re.compile(r"\b(inhibition|blockade|blocking|suppression|reduction|downregulation|attenuation|"
                              r"activation|induction|stimulation|upregulation)\s+of\s+(?:the\s+)?$", re.I)
@@ -48,6 +49,15 @@ _ADMINISTERED = re.compile(r"\b(given|giving|administ\w*|dosed|dosing|treated|tr
                            re.I)
 
 
+#: the drug is what is given: "treated with X", "X was administered", "X treatment" (not any chemical the
+#: sentence names, such as a measured metabolite)
+_GIVEN_BEFORE = re.compile(r"\b(?:given|administered|treated with|treatment with|dosed with|injected with|fed|received|"
+                           r"receiving)\s+(?:(?:an?|the|either|daily|oral|intraperitoneal|chronic|acute|low-dose|"
+                           r"high-dose)\s+)*(?:[\w-]+\s+)?$", re.I)
+_GIVEN_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:treatment|administration|injections?|infusion|therapy|"
+                          r"(?:was|were) (?:given|administered|injected))\b", re.I)
+
+
 def carryover(ctx: Context) -> Iterator[Relation]:
     """A drug given in a sentence that names no model, right after one that names exactly one."""
     for si, ms in sorted(ctx.by_sentence.items()):
@@ -62,8 +72,11 @@ def carryover(ctx: Context) -> Iterator[Relation]:
         (model,) = models.values()
         prev = ctx.sentences[si - 1]
         span = Sentence(sent.doc_id, si, prev.start, sent.end, ctx.doc.text[prev.start:sent.end], sent.section)
+        text = ctx.doc.text
         for m in ms:
-            if m.concept.type == "Drug" and _allowed(m.concept, "tested_in", model.concept):
+            given = _GIVEN_BEFORE.search(text, max(sent.start, m.start - 40), m.start) or \
+                _GIVEN_AFTER.match(text, m.end)
+            if m.concept.type == "Drug" and given and _allowed(m.concept, "tested_in", model.concept):
                 yield Relation(m.concept, "tested_in", model.concept,
                                ctx.evidence(span, m, model, "carryover:previous-sentence-model", 0.55,
                                             (sent.start, sent.end)))
@@ -170,8 +183,14 @@ _TREAT_CUE = re.compile(r"\b(approved (treatments?|therap\w+|drugs?|for patients
                         r"(therapy|treatment) (for|of) (the|this) (disease|condition)|"
                         r"(reduced|lowered|cut) the (risk|rate) of (relapses?|attacks?|progression|disability)|"
                         r"(slowed|delayed|halted) (the )?(functional |clinical |disease )?(decline|progression))\b", re.I)
-_MARKER_CUE = re.compile(r"\b(bio)?markers?\b|\bindicators? of (the )?disease\b|\bpredict(s|ed)? "
-                         r"(relapses?|attacks?|progression|survival|onset|disability)\b", re.I)
+#: a marker of the disease, not of a cell state ("differentiation markers", "a marker of inflammation"): a
+#: biomarker, or a marker qualified as clinical ("promising", "diagnostic") or said to be for a disease measure
+_MARKER_CUE = re.compile(r"\bbiomarkers?\b|\b(?:promising|potential|candidate|useful|reliable|sensitive|specific|"
+                         r"novel|clinical|disease|diagnostic|prognostic|predictive|surrogate|fluid|serum|plasma|csf|"
+                         r"blood)\s+(?:[\w-]+\s+)?markers?\b|\bmarkers? (?:of|for) (?:the )?(?:disease|diagnosis|"
+                         r"prognosis|progression|severity|activity|outcome|survival|onset)\b|\bindicators? of (the )?"
+                         r"disease\b|\bpredict(s|ed)? (relapses?|attacks?|progression|survival|onset|disability)\b",
+                         re.I)
 
 
 def topic(ctx: Context) -> Iterator[Relation]:
@@ -242,3 +261,47 @@ def cooccurrence(ctx: Context) -> Iterator[Relation]:
                 if _allowed(s.concept, pred, o.concept):
                     yield Relation(s.concept, pred, o.concept, ctx.evidence(sent, s, o, "cooccurrence:sentence", 0.35))
 
+
+
+def title(ctx: Context) -> Iterator[Relation]:
+    """The title's topic claim: a gene it names is associated with the disease it names (or, when it names
+    none, with the document's main disease): "TREM2 variants in early-onset Alzheimer disease".
+
+    A weak, document-level reading: used as a fallback where the text states nothing else about the pair.
+    """
+    titles = ctx.title_sentences
+    if not titles:
+        return
+    ms = _dedupe([m for si in sorted(titles) for m in ctx.by_sentence.get(si, [])])
+    diseases = [m for m in ms if m.concept.type == "Disease" and not _MODIFIER_AFTER.match(ctx.doc.text, m.end)]
+    genes = [m for m in ms if m.concept.type == "Gene"]
+    if not genes:
+        return
+    if not diseases and ctx.main_disease is not None:
+        first = ctx.sentences[min(titles)]
+        diseases = [Mention(ctx.doc.id, first.start, first.start, "", ctx.main_disease, first.index, "topic")]
+    for g in genes:
+        for d in diseases:
+            if _allowed(g.concept, "associated_with", d.concept):
+                sent = ctx.sentences[g.sentence]
+                yield Relation(g.concept, "associated_with", d.concept,
+                               ctx.evidence(sent, g, d, "topic:title", 0.45, (sent.start, sent.end)))
+
+
+def with_topic(ctx: Context) -> Iterator[Relation]:
+    """A gene discussed in one sentence with the document's main disease is associated with it (weak: a
+    fallback where the text states nothing else about the pair)."""
+    disease = ctx.main_disease
+    if disease is None:
+        return
+    for si, ms in sorted(ctx.by_sentence.items()):
+        ds = [m for m in ms if m.concept.key == disease.key]
+        if not ds:
+            continue
+        sent = ctx.sentences[si]
+        for g in _dedupe(ms):
+            if g.concept.type == "Gene" and not _MODIFIER_AFTER.match(ctx.doc.text, g.end) and \
+                    _allowed(g.concept, "associated_with", disease):
+                d = min(ds, key=lambda m: abs(m.start - g.start))
+                yield Relation(g.concept, "associated_with", disease,
+                               ctx.evidence(sent, g, d, "topic:same-sentence", 0.35))

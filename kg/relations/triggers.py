@@ -34,19 +34,27 @@ _DOWN = (r"inhibit\w*|block\w*|suppress\w*|reduc\w*|lower\w*|decreas\w*|attenuat
 _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-regulat\w*|promot\w*|"
        r"trigger\w*|turn\w* on|boost\w*|augment\w*|potentiat\w*|elevat\w*|rais\w*|drive[sn]?|driving")
 
+#: an active trigger is a verb or participle ("inhibits", "activated"), not a noun naming the process
+#: ("activation", "inhibitor", "blockade"): "X activation of Y" is not X acting on Y
+_VERB_FORM = r"(?<!ion)(?<!ions)(?<!ment)(?<!ments)(?<!or)(?<!ors)(?<!ers)(?<!ade)(?<!ades)"
+
+#: "a marker of epithelial differentiation" marks a cell state, not a disease
+_NOT_CELL_STATE = (r"(?!\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?(?:differentiation|activation|proliferation|inflammation|"
+                   r"stress|apoptosis|senescence|maturation|lineage|identity|polari[sz]ation|exposure|cells?)\b)")
+
 #: "increased the risk of D" speaks of risk, not of the amount of a gene product
 _NOT_RISK = r"(?!\s+(?:the\s+)?(?:risk|susceptibility|odds|likelihood|incidence|chance)\b)"
 
 _SPEC: list[tuple] = [
     # predicate, pattern, direction, confidence[, object types[, subject types]]
-    ("inhibits", rf"\b({_DOWN})\b", "active", 0.75),
+    ("inhibits", rf"\b({_DOWN})\b{_VERB_FORM}", "active", 0.75),
     ("inhibits", r"\b(inhibited|blocked|suppressed|reduced|decreased|attenuated|abolished|prevented|"
                  r"down-?regulated|lowered|diminished|repressed) by( (treatment|stimulation|exposure|incubation) "
                  r"with)?\b", "passive", 0.75),
     ("inhibits", r"\b(inhibition|blockade|suppression|reduction|downregulation|attenuation|loss) of\b[^.;]*\bby\b",
      "passive", 0.7),
     ("inhibits", r"\b(inhibitor|antagonist|blocker)s? (of|against)\b", "active", 0.8),
-    ("activates", rf"\b({_UP})\b", "active", 0.7),
+    ("activates", rf"\b({_UP})\b{_VERB_FORM}", "active", 0.7),
     ("activates", r"\b(activated|induced|increased|enhanced|stimulated|up-?regulated|promoted|triggered) by"
                   r"( (treatment|stimulation|exposure|incubation) with)?\b", "passive", 0.7),
     ("activates", r"\b(activation|induction|stimulation|upregulation) of\b[^.;]*\bby\b", "passive", 0.65),
@@ -68,7 +76,7 @@ _SPEC: list[tuple] = [
                r"give\w* rise to|account\w* for)\b", "active", 0.7),
     ("causes", r"\b(caused|induced) by\b", "passive", 0.75),
     ("causes", r"\bmutations? (in|of)\b|\bmutant\b|\bvariants? (in|of)\b", "either", 0.7, (), ("Gene",)),
-    ("biomarker_for", r"\b(bio)?markers?\b|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
+    ("biomarker_for", r"\b(bio)?markers?\b" + _NOT_CELL_STATE + r"|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),
     ("upregulated_in", r"\b(higher|increased|elevated|raised|upregulated|up-regulated|overexpress\w*|"
                        r"greater|enhanced|accumulat\w*|rose|rises?|rising)\b" + _NOT_RISK, "either", 0.65),
