@@ -7,6 +7,8 @@ sentence (scraped text keeps one paragraph, heading or bullet a line).
 
 >>> [s.text for s in split_sentences("d", "Dr. Smith et al. found 1.5 mg. It worked. See Fig. 2 here.")]
 ['Dr. Smith et al. found 1.5 mg.', 'It worked.', 'See Fig. 2 here.']
+>>> [s.text for s in split_sentences("d", "Lungs fail in CF. We discuss it, cf. ref. 2.")]
+['Lungs fail in CF.', 'We discuss it, cf. ref. 2.']
 >>> s = split_sentences("d", "First one.\\nSecond one")[1]
 >>> (s.start, s.end, s.text)
 (11, 21, 'Second one')
@@ -34,7 +36,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12):dot])
     if not m:
         return False
-    word = m.group(1).lower().rstrip(".")
+    raw = m.group(1).rstrip(".")
+    word = raw.lower()
+    if len(raw) >= 2 and raw.isupper() and "." not in raw:
+        return False  # an acronym ("in patients with CF. We ..."), not "cf." or "no."
     if word in _ABBREV:
         return True
     # single initials ("J. Smith") and dotted forms ("U.S.")

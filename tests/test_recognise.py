@@ -108,6 +108,8 @@ def test_species_vs_human_gene(extract_text):
 def test_amino_acid_residues_are_not_drugs(extract_text):
     r = extract_text("An arginine to cysteine substitution at position 72 was found.")
     assert not any(m.concept.type == "Drug" for m in r.mentions)
+    r = extract_text("The protein carries glycine repeats and a glutamine-rich domain.")
+    assert not any(m.concept.type == "Drug" for m in r.mentions)
     r = extract_text("Oral arginine supplementation improved endothelial function.")
     assert any(m.text == "arginine" and m.concept.type == "Drug" for m in r.mentions)
 

@@ -82,8 +82,13 @@ _NOMINAL_ROLE = {"blocking": "inhibitor", "inhibiting": "inhibitor", "inhibition
 
 
 def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
-    """"BTK inhibitor(s)", "BTK blocker" and the act "blocking BTK" → the drug class "BTK inhibitor"."""
+    """"BTK inhibitor(s)", "BTK blocker" and the act "blocking BTK" → the drug class "BTK inhibitor".
+
+    The act ("blocking BTK", "inhibition of PI3K") names the class only in a document that names
+    the class itself too; elsewhere it is a process, not a drug.
+    """
     new, drop = [], set()
+    acts: list[tuple[Mention, int]] = []
     for i, m in enumerate(mentions):
         if m.concept.type == "Drug":
             # a ligand naming a receptor class: "sphingosine-1-phosphate receptor modulator"
@@ -108,9 +113,8 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             if nominal and not re.match(r"\s+by\b", text[m.end:m.end + 5]):
                 role = _NOMINAL_ROLE.get(verb, "inhibitor")
                 concept = _local("Drug", f"{m.concept.label} {role}")
-                new.append(Mention(m.doc_id, nominal.start(), m.end, text[nominal.start():m.end], concept,
-                                   method=f"rule:drug-class:{m.concept.key}"))
-                drop.add(i)
+                acts.append((Mention(m.doc_id, nominal.start(), m.end, text[nominal.start():m.end], concept,
+                                     method=f"rule:drug-class:{m.concept.key}"), i))
             continue
         role = ROLE_WORDS[r.group(1).lower()]
         symbol = m.concept.label
@@ -119,6 +123,11 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         concept = _local("Drug", label)
         new.append(Mention(m.doc_id, m.start, end, text[m.start:end], concept, method=f"rule:drug-class:{m.concept.key}"))
         drop.update(j for j, x in enumerate(mentions) if m.start <= x.start and x.end <= end)
+    named = {n.concept.key for n in new}
+    for act, i in acts:
+        if act.concept.key in named:
+            new.append(act)
+            drop.add(i)
     return new, drop
 
 
@@ -370,7 +379,8 @@ def parenthetical_names(text: str, mentions: list[Mention], lex: Lexicon) -> tup
 AMINO_ACIDS = frozenset("""alanine arginine asparagine aspartate glutamate cysteine glutamine glycine histidine
 isoleucine leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine
 ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val""".split())
-_SEQUENCE_CONTEXT = re.compile(r"residue|substitut|mutat|position|codon|polymorph|variant|replac|"
+_SEQUENCE_CONTEXT = re.compile(r"residue|substitut|mutat|position|codon|polymorph|variant|replac|repeat|-rich|"
+                               r"\btracts?\b|stretch|"
                                r"\b[A-Z][a-z]{2}-?\d+|\d+\s*(?:→|->|to)\b|\bto\s+\w+ine\b", re.I)
 
 
