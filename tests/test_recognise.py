@@ -177,3 +177,27 @@ def test_induced_stem_cell_derived_cells_are_a_model_but_the_cell_type_stays(ext
     found = {(m.text, m.concept.type) for m in r.mentions}
     assert ("induced pluripotent stem cell (iPSC)-derived microglia", "ModelSystem") in found
     assert ("Microglia", "CellType") in found
+
+
+@pytest.mark.parametrize("name", ["zelnorimab", "tavocrutinib", "ulmatersen", "Brelosiran", "Quinarimod"])
+def test_new_drug_named_by_its_inn_stem(extract_text, name):
+    r = extract_text(f"Patients were randomised to {name} or placebo for a year.")
+    assert concepts(r)[name] == ("Drug", f"Drug/{name.lower()}")
+
+
+def test_english_words_with_drug_like_endings_are_not_drugs(extract_text):
+    r = extract_text("Symptoms may worsen in April; the concept was accepted by the nib holder.")
+    assert not any(m.concept.type == "Drug" for m in r.mentions)
+
+
+def test_anti_gene_therapy_is_a_drug_class_but_autoantibodies_are_not(extract_text):
+    found = concepts(extract_text("Anti-CD20 therapy depleted B cells in the cohort."))
+    assert found["Anti-CD20 therapy"] == ("Drug", "Drug/ms4a1-inhibitor")
+    r = extract_text("Patients with anti-AChR antibodies had worse symptoms.")
+    assert not any(m.concept.type == "Drug" for m in r.mentions)
+
+
+@pytest.mark.parametrize("phrase", ["TBK1-deficient mice", "mice lacking one copy of Tbk1", "TBK1 knockout mice"])
+def test_more_ways_to_name_a_genetic_model(extract_text, phrase):
+    r = extract_text(f"We studied {phrase} for a year.")
+    assert ("ModelSystem", "ModelSystem/tbk1-mouse-model") in concepts(r).values()

@@ -43,7 +43,8 @@ _PATHWAY_HEAD = re.compile(r"[\s-]?(signal(?:l)?ing pathways?|signal(?:l)?ing|pa
                            re.I)
 _COORD = re.compile(r"^(?:,\s*|\s+(?:and|or|and/or)\s+|/)$")
 _ORG = "|".join(sorted(ORGANISMS, key=len, reverse=True))
-_MODEL_AFTER = re.compile(rf"[\s-]((?:transgenic\s+|knock-?out\s+|knock-?in\s+|mutant\s+|)({_ORG}))\b"
+_MODEL_AFTER = re.compile(rf"[\s-]((?:transgenic\s+|knock-?out\s+|knock-?in\s+|mutant\s+|deficient\s+|null\s+|"
+                          rf"c?KO\s+|overexpressing\s+|humani[sz]ed\s+|)({_ORG}))\b"
                           rf"(?:\s+(models?))?", re.I)
 _DISEASE_MODEL_AFTER = re.compile(rf"\s+(?:(?:transgenic|genetic|animal)\s+)?({_ORG})?\s*(models?)\b|\s+({_ORG})\b",
                                   re.I)
@@ -51,8 +52,10 @@ _ORGANISM_WITH = re.compile(rf"\b({_ORG})\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s
 _MODEL_OF_BEFORE = re.compile(rf"\b(({_ORG})\s+models?\s+of|models?\s+of)\s*$", re.I)
 _ORGANISM_CARRYING = re.compile(
     rf"\b((?:transgenic\s+)?({_ORG}))\s+(?:that\s+|which\s+)?(?:carry|carrying|carries|express|expressing|expresses|"
-    r"over-?express|over-?expressing|over-?expresses|harbou?r|harbou?ring|harbou?rs|bearing|with)\s+"
-    r"(?:(?:an?|the)\s+)?(?:(?:mutant|mutated|mutations?\s+in|human|transgenic|pathogenic|disease-causing|"
+    r"over-?express|over-?expressing|over-?expresses|harbou?r|harbou?ring|harbou?rs|bearing|with|lacking|lack|"
+    r"deficient\s+in|without)\s+"
+    r"(?:(?:an?|the|one|both|two)\s+)?(?:(?:mutant|mutated|mutations?\s+in|human|transgenic|pathogenic|disease-causing|"
+    r"functional|cop(?:y|ies)\s+of|alleles?\s+of|"
     r"[\w-]+-linked|[\w-]+-associated)\s+(?:(?:forms?|versions?|copies)\s+of\s+)?(?:the\s+)?)*$", re.I)
 _CARRIED_AFTER = re.compile(r"(?:[\s-]?\(?[A-Z]\d{1,4}[A-Z]\)?)?(?:\s+(?:genes?|transgenes?|mutations?|variants?|proteins?))?")
 _MODEL_OF_TOPIC = re.compile(rf"\b({_ORG})\s+models?\s+of\s+(?:the|this)\s+(?:disease|disorder|condition)\b", re.I)
@@ -129,6 +132,39 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             new.append(act)
             drop.add(i)
     return new, drop
+
+
+_ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.I)
+_ANTI_AFTER = re.compile(r"(?:\s+|-)(?:(?:monoclonal\s+)?antibody\s+)?(treatments?|therap(?:y|ies)|agents?|drugs?|"
+                         r"medications?|biologics?|(?:monoclonal\s+)?antibod(?:y|ies)|mAbs?)\b", re.I)
+
+
+def anti_therapies(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """"anti-CD20 therapy", "anti-TNF agents", "an anti-IL-6 monoclonal antibody" → the class "CD20 inhibitor".
+
+    Only with a therapy head: "anti-AChR antibodies" in a patient's serum are autoantibodies.
+    """
+    new, drop = [], set()
+    for i, m in enumerate(mentions):
+        if m.concept.type != "Gene":
+            continue
+        before = _ANTI_BEFORE.search(text, max(0, m.start - 6), m.start)
+        after = _ANTI_AFTER.match(text, m.end)
+        if not (before and after):
+            continue
+        head = after.group(1).lower()
+        if head.startswith(("antibod", "mab")) and not re.search(r"monoclonal|mAb", after.group(0), re.I) \
+                and not _THERAPY_CONTEXT.search(text, max(0, before.start() - 40), before.start()):
+            continue  # "anti-X antibodies" alone: autoantibodies are as likely as a drug
+        concept = _local("Drug", f"{m.concept.label} inhibitor", (text[before.start():after.end()],))
+        new.append(Mention(m.doc_id, before.start(), after.end(), text[before.start():after.end()], concept,
+                           method=f"rule:drug-class:{m.concept.key}"))
+        drop.add(i)
+    return new, drop
+
+
+_THERAPY_CONTEXT = re.compile(r"\b(?:treat(?:ed|ment|ing)?|therap\w*|given|administ\w+|infusions?|dos\w+|"
+                              r"received|receiving)\b(?:\s+\w+){0,3}\s*(?:an?\s+|the\s+|with\s+)?$", re.I)
 
 
 def _pathway_for(surface: str, concept: Concept | None, lex: Lexicon) -> Concept | None:
@@ -427,6 +463,25 @@ _CODE_BEFORE = re.compile(
     r"administration\s+of|doses?\s+of|given))\s*,?\s*$", re.I)
 
 
+#: WHO INN stems that only drug names end with, and the shortest such name: "-mab" antibodies,
+#: "-nib" kinase inhibitors, "-ersen" antisense oligonucleotides, "-siran" siRNAs, "-imod"
+#: immunomodulators, "-limus" mTOR/calcineurin inhibitors, "-vec" gene therapy vectors...
+INN_STEMS = (("mab", 7), ("nib", 7), ("ersen", 8), ("siran", 8), ("imod", 7), ("limus", 8), ("vec", 8),
+             ("clib", 8), ("lisib", 8), ("parib", 8), ("rafenib", 8), ("vir", 8), ("sertib", 8), ("tinib", 7),
+             ("cillin", 8), ("mycin", 8), ("floxacin", 9), ("sartan", 8), ("vastatin", 9), ("prazole", 9),
+             ("dipine", 9), ("olol", 7), ("azepam", 8), ("oxetine", 9), ("triptan", 9), ("setron", 9),
+             ("gliptin", 9), ("glutide", 9), ("dronate", 9), ("afil", 8), ("lukast", 9), ("parin", 8),
+             ("platin", 9), ("rubicin", 9), ("taxel", 8), ("zomib", 8), ("degib", 8), ("stim", 9))
+_INN = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,}(?:" + "|".join(sorted({s for s, _ in INN_STEMS}, key=len, reverse=True))
+                  + r"))(?![\w-])")
+_INN_MIN = dict(INN_STEMS)
+
+
+def _inn_name(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith(stem) and len(low) >= n for stem, n in INN_STEMS)
+
+
 def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
     """An unknown code name that the text presents as a drug is a Drug, wherever the document uses it.
 
@@ -436,12 +491,15 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
     """
     hits = [h for h in _DRUG_CODE.finditer(text)
             if not any(m.start < h.end() and h.start() < m.end for m in mentions)]
-    if not hits:
-        return [], set()
     drugs = {h.group(1) for h in hits
              if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())}
     new = [Mention("", h.start(), h.end(), h.group(1), _local("Drug", h.group(1)), method="rule:drug-code")
            for h in hits if h.group(1) in drugs]
+    # new drugs the vocabulary does not list yet, named by their INN stem ("efgartigimod", "tolebrutinib")
+    for h in _INN.finditer(text):
+        if _inn_name(h.group(1)) and not any(m.start < h.end() and h.start() < m.end for m in mentions):
+            name = h.group(1)
+            new.append(Mention("", h.start(), h.end(), name, _local("Drug", name.lower()), method="rule:drug-name"))
     return new, set()
 
 
@@ -451,6 +509,7 @@ RULES: list[tuple[str, Rule]] = [
     ("parenthetical-name", parenthetical_names),
     ("shared-head", shared_heads),
     ("drug-class", drug_classes),
+    ("anti-therapy", anti_therapies),
     ("drug-code", drug_codes),
     ("hub-pathway", hub_pathways),
     ("model-system", model_systems),
