@@ -46,6 +46,33 @@ ADJECTIVE = re.compile(r"(al|ary|ed|ic|ive|ous|ile|ful|less|able|ible)$")
 GENERIC_ALIAS = re.compile(r"^(\w+[ -]){0,2}(factor|protein|receptor|kinase|enzyme|antigen|subunit|peptide|"
                            r"hormone|channel|transporter|inhibitor|activator|regulator)s?$", re.I)
 IUPACISH = re.compile(r"[\[\]{}();]|\d,\d|^\W|\(\+\)|\(-\)")
+# MeSH subtrees of proteins and enzymes (D12 amino acids/peptides/proteins, D08 enzymes, D23 biological factors,
+# D05 macromolecular substances, D24 immunologic factors)
+PROTEIN_TREES = frozenset({"D12", "D08", "D23", "D05", "D24"})
+# a family name that says nothing specific: "Membrane Proteins", "Transcription Factors", "Receptors, Cell Surface"
+FAMILY_HEAD = re.compile(r"(?i)^(?:(\S+(?: \S+){0,3}) )?(proteins?|peptides?|polypeptides?|factors?|receptors?|enzymes?|"
+                         r"antigens?|hormones?|channels?|subunits?|complex(?:es)?|isoforms?|isoenzymes?|isozymes?|"
+                         r"cytokines?|kinases?|transporters?|molecules?)$")
+# words that qualify a protein family without naming one ("Recombinant Proteins", "Neoplasm Proteins")
+GENERIC_MODIFIERS = frozenset("""recombinant neoplasm tumor intracellular extracellular fungal viral bacterial archaeal
+plant insect helminth protozoan dna rna binding signaling signalling regulatory carrier membrane nuclear mitochondrial
+cytoskeletal adaptor adapter scaffold transducing transporting transport secreted secretory serum blood milk egg
+muscle nerve tissue cell surface""".split())
+# MeSH permuted/inverted terms ("Leukemia, Acute Lymphocytic") and qualifiers that never occur in running text
+INVERTED = re.compile(r", ")
+
+
+def key(name: str) -> str:
+    """A name reduced for comparing vocabularies: case, punctuation, spacing, a plural "s" and "(disease)" folded.
+
+    >>> key("Arrhythmias, Cardiac") == key("arrhythmias cardiac"), key("Neoplasms"), key("asthma (disease)")
+    (True, 'neoplasm', 'asthma')
+    """
+    n = re.sub(r"\s*\((disease|disorder)\)$", "", name.casefold())
+    n = re.sub(r"[^0-9a-z\u03b1-\u03c9]+", "", n)
+    if len(n) > 4 and n.endswith("s") and not n.endswith("ss"):
+        n = n[:-1]
+    return n
 
 
 def rows(path: Path) -> Iterator[dict[str, str]]:
@@ -71,6 +98,25 @@ class Builder:
             self.concepts[curie]["xrefs"].update(xrefs)
             return
         self.concepts[curie] = {"type": type_, "label": label, "xrefs": set(xrefs), "source": source}
+
+    def family(self, cid: str, label: str, names: list[str]) -> None:
+        """A MeSH protein family or enzyme without one gene ("Matrix Metalloproteinases"), typed Gene."""
+        specific = [n for n in names if not generic_family(n, self.zipf)
+                    # "Muscarinic", "Placental": adjectives; "CSF", "HMG": acronyms with other senses
+                    and not (" " not in n and ADJECTIVE.search(n.lower()))
+                    and not (len(n) <= 3 and not any(c.isdigit() for c in n))]
+        if not specific:
+            return  # "Membrane Proteins", "Transcription Factors": categories, not things a text studies
+        readable = next((n for n in names if ", " not in n), label)
+        self.concept(cid, "Gene", readable, [], "MeSH")
+        for i, n in enumerate(specific):
+            # below a gene's own names (approved name 1, alias 2): "VEGF" stays VEGFA, not the VEGF family
+            self.name(n, cid, 2 if i == 0 else 3, common=5.0)
+            # "Wnt Proteins", "Smad Proteins": the family is written by its root alone
+            # (not "Galanin Receptors": a receptor's root names its ligand)
+            m = re.match(r"^([A-Z][A-Za-z0-9-]{1,8}) (Proteins?|Family)$", n)
+            if m and self.zipf(m[1].lower(), "en") < 4.0:
+                self.name(m[1], cid, 3, "cs", allow_common=True)
 
     # -- names ----------------------------------------------------------------
     def common_word(self, name: str, threshold: float = 4.0) -> bool:
@@ -123,7 +169,7 @@ def variants(name: str) -> set[str]:
     """Spelling variants of a name: Greek letters, hyphen/space, symbol hyphenation, +/-positive.
 
     >>> sorted(variants("TNF-alpha"))
-    ['TNF alpha', 'TNF-α', 'TNFalpha', 'TNFα']
+    ['TNF a', 'TNF alpha', 'TNF α', 'TNF-a', 'TNF-α', 'TNFα']
     >>> sorted(variants("IL6"))
     ['IL-6']
     """
@@ -177,6 +223,99 @@ def variants(name: str) -> set[str]:
     return {v for v in out if len(v) >= 2}
 
 
+def lexical_match(label: str, synonyms: list[str], by_label: dict[str, set[str]], by_syn: dict[str, set[str]],
+                  loose_ok) -> str | None:
+    """The one concept of another vocabulary that a record names, or None.
+
+    The other concept whose label is the record's label wins outright.  Otherwise names vote: each of
+    the record's names that is another concept's label gives it 2 votes, the record's label being one
+    of its synonyms 1 vote, and a synonym shared on both sides 1 vote, the last only for concepts that
+    ``loose_ok`` accepts.  The concept with the most votes wins if no other has as many.
+
+    >>> lexical_match("Arrhythmias, Cardiac", ["Arrhythmia", "Cardiac Arrhythmia"], {"cardiacarrhythmia": {"A"}},
+    ...               {"arrhythmia": {"A", "B"}}, lambda c: True)
+    'A'
+    >>> lexical_match("Tumor", [], {}, {"tumor": {"A", "B"}}, lambda c: True) is None
+    True
+    """
+    exact = by_label.get(key(label), set())
+    if len(exact) == 1:
+        return next(iter(exact))
+    votes: dict[str, int] = {}
+    names = [label, *(n for n in synonyms if len(key(n)) >= 4)]  # "CA", "ALL": too short to tell concepts apart
+    for i, n in enumerate(names):
+        k = key(n)
+        for c in by_label.get(k, ()):
+            votes[c] = votes.get(c, 0) + 2
+        for c in by_syn.get(k, ()):
+            if i == 0 or loose_ok(c):
+                votes[c] = votes.get(c, 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def fold(name: str) -> str:
+    """Letters and digits only, lower case: "Superoxide Dismutase-1" and "superoxide dismutase 1" agree."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def product_names(approved: str) -> list[str]:
+    """An approved gene name and the peptide it is the precursor of.
+
+    >>> product_names("galanin and GMAP prepropeptide")
+    ['galanin and GMAP prepropeptide', 'galanin']
+    >>> product_names("superoxide dismutase 1")
+    ['superoxide dismutase 1']
+    """
+    out = [approved]
+    core = re.sub(r"\s+(?:prepropeptide|preproprotein|proprotein|precursor)$", "", approved)
+    if core != approved:
+        out.append(core.split(" and ")[0])
+    return out
+
+
+def mesh_protein_gene(label: str, names: dict[str, str | None], symbols: dict[str, str]) -> str | None:
+    """The HGNC gene a MeSH protein descriptor without cross-references names, by its name.
+
+    >>> mesh_protein_gene("Superoxide Dismutase-1", {"superoxidedismutase1": "HGNC:11179"}, {})
+    'HGNC:11179'
+    >>> mesh_protein_gene("Chemokine CXCL13", {}, {"CXCL13": "HGNC:10639"})
+    'HGNC:10639'
+    >>> mesh_protein_gene("Galanin Receptors", {}, {"GAL": "HGNC:4114"}) is None
+    True
+    """
+    hit = names.get(fold(label))
+    if hit:
+        return hit
+    words = label.split()
+    # "Chemokine CXCL13", "Protein Kinase C-alpha" aside: a class word followed by an approved symbol
+    if len(words) == 2 and len(words[1]) >= 3 and any(c.isdigit() for c in words[1]) and words[1] in symbols:
+        return symbols[words[1]]
+    return None
+
+
+def generic_family(name: str, zipf) -> bool:
+    """A protein-family name made only of everyday words and a class noun ("Nuclear Proteins").
+
+    >>> from wordfreq import zipf_frequency as z
+    >>> generic_family("Membrane Proteins", z), generic_family("Matrix Metalloproteinases", z)
+    (True, False)
+    >>> generic_family("Creatine Kinase", z), generic_family("Receptors, Cell Surface", z)
+    (False, True)
+    """
+    words = [w for w in re.split(r"[ ,()-]+", name) if w]
+    m = FAMILY_HEAD.match(" ".join(w for w in words if w.lower() not in {"and", "of", "the"}))
+    if not m and not (len(words) >= 2 and FAMILY_HEAD.match(words[0])):
+        return False
+    rest = [w for w in words if not FAMILY_HEAD.match(w) and w.lower() not in {"and", "of", "the"}]
+    return all(w.lower() in GENERIC_MODIFIERS or zipf(w.lower(), "en") >= 3.5 and not re.search(r"\d|[A-Z].*[A-Z]|^[A-Z]$", w)
+               for w in rest)
+
+
 def mouse_style(symbol: str) -> str:
     """Mouse gene notation of a human symbol: SOD1 -> Sod1."""
     return symbol[0] + symbol[1:].lower()
@@ -192,11 +331,17 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
     # --- genes: HGNC --------------------------------------------------------------
     keep_kinds = {"gene with protein product", "RNA, micro", "RNA, long non-coding"}
     uniprot_to_hgnc: dict[str, str] = {}
+    hgnc_symbols: dict[str, str] = {}
+    hgnc_names: dict[str, str | None] = {}  # folded approved name -> HGNC id (None: two genes share it)
     for r in rows(src / "hgnc.tsv.gz"):
         if r["kind"] not in keep_kinds:
             continue
         cid, sym = r["id"], r["label"]
         b.concept(cid, "Gene", sym, split(r["xrefs"]), "HGNC")
+        hgnc_symbols[sym] = cid
+        for full in split(r["synonyms"])[:1]:  # the approved name comes first
+            for folded in {fold(n) for n in product_names(full)} if " " in full else ():
+                hgnc_names[folded] = None if folded in hgnc_names else cid
         for x in split(r["xrefs"]):
             if x.startswith("UniProtKB:"):
                 uniprot_to_hgnc[x] = cid
@@ -231,6 +376,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
 
     # --- diseases: MONDO, then MeSH C merged through MONDO's MeSH xrefs --------------
     mesh_to_mondo: dict[str, str] = {}
+    mondo_label: dict[str, set[str]] = {}
+    mondo_syn: dict[str, set[str]] = {}
     for r in rows(src / "mondo.tsv.gz"):
         label = r["label"]
         if re.search(r", non-human animal$|, (dog|cat|cattle|horse|pig|sheep|goat|chicken|mouse|rat)$", label):
@@ -245,9 +392,34 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 mesh_to_mondo.setdefault(x, cid)
         if not b.adjective_like(label):
             b.name(label, cid, 0, common=6.0)
+        mondo_label.setdefault(key(label), set()).add(cid)
         for s in split(r["synonyms"]):
+            mondo_syn.setdefault(key(s), set()).add(cid)
             if not b.adjective_like(s) and not GROUPING.match(s):
                 b.name(s, cid, 1, common=4.5)
+    # MeSH diseases that Mondo's exact-match mapping leaves out but that share a name with a Mondo class
+    # ("Arrhythmias, Cardiac" ~ "arrhythmia", "Precursor Cell Lymphoblastic Leukemia-Lymphoma" ~ "acute
+    # lymphoblastic leukemia"): the same disease, so one concept, grounded to both
+    mesh_index: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {"C": ({}, {}), "D": ({}, {})}
+    mesh_c_rows = []
+    for r in rows(src / "mesh.tsv.gz"):
+        cats = {t[0] for t in split(r["tree"])}
+        for cat in cats & {"C", "D"}:
+            by_label, by_syn = mesh_index[cat]
+            by_label.setdefault(key(r["label"]), set()).add(r["id"])
+            for n in split(r["synonyms"]):
+                by_syn.setdefault(key(n), set()).add(r["id"])
+        if "C" in cats:
+            mesh_c_rows.append(r)
+    for r in mesh_c_rows:
+        if r["id"] in mesh_to_mondo:
+            continue
+        if any(x.startswith("MONDO:") for x in split(r["xrefs"])):
+            continue
+        mondo = lexical_match(r["label"], split(r["synonyms"]), mondo_label, mondo_syn,
+                              lambda c: not any(x.startswith("MESH:") for x in b.concepts[c]["xrefs"]))
+        if mondo:
+            mesh_to_mondo[r["id"]] = mondo
 
     hpo_labels: dict[str, str] = {}
     for r in rows(src / "hpo.tsv.gz"):
@@ -261,6 +433,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
 
     chebi_to_db: dict[str, str] = {}
     db_names: dict[str, str] = {}
+    db_label: dict[str, set[str]] = {}
+    db_syn: dict[str, set[str]] = {}
     for r in rows(src / "drugbank.tsv.gz"):
         cid = r["id"]
         xrefs = [x for x in split(r["xrefs"]) if not x.startswith("InChIKey:")]
@@ -269,6 +443,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if x.startswith("CHEBI:"):
                 chebi_to_db.setdefault(x, cid)
         db_names.setdefault(r["label"].lower(), cid)
+        db_label.setdefault(key(r["label"]), set()).add(cid)
+        for s in split(r["synonyms"]):
+            db_syn.setdefault(key(s), set()).add(cid)
         for i, s in enumerate([r["label"], *split(r["synonyms"])]):
             if not IUPACISH.search(s) and len(s) <= 60 and s.lower() not in gene_names:
                 b.name(s, cid, min(i, 1), common=5.0)
@@ -281,6 +458,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         names = [label] + [s for s in split(r["synonyms"]) if ", " not in s]
         hgnc = next((x for x in xrefs if x.startswith("HGNC:")), None) or next(
             (uniprot_to_hgnc[x] for x in xrefs if x in uniprot_to_hgnc), None)
+        if hgnc is None and "D" in cats and trees & {"D08", "D12"}:
+            hgnc = mesh_protein_gene(label, hgnc_names, hgnc_symbols)
         if hgnc and hgnc in b.concepts:
             # a protein descriptor: its names are names of the gene
             b.concepts[hgnc]["xrefs"].add(cid)
@@ -314,14 +493,21 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             if IUPACISH.search(label) and cid.startswith("MESH:C"):
                 continue
             chebi = next((x for x in xrefs if x.startswith("CHEBI:")), None)
-            target = (chebi_to_db.get(chebi) if chebi else None) or db_names.get(label.lower())
+            target = ((chebi_to_db.get(chebi) if chebi else None) or db_names.get(label.lower())
+                      or lexical_match(label, names[1:], db_label, db_syn, lambda c: True))
             if target and target in b.concepts:
                 b.concepts[target]["xrefs"].update([cid] + [x for x in xrefs if not x.startswith("MESH:")])
                 for n in names:
                     b.name(n, target, 2, common=5.0)
                 continue
-            if trees and trees <= {"D12", "D08", "D23", "D05", "D24"} and not re.search(r"mab$|cept$", label.lower()):
-                continue  # protein families and enzymes without a gene: neither a drug nor a gene
+            if trees and trees <= PROTEIN_TREES and not re.search(r"mab$|cept$", label.lower()):
+                # D23 alone ("Biomarkers", "Growth Substances") holds roles, not molecules
+                # protein families and enzymes without one gene ("Matrix Metalloproteinases", "p38 MAPK",
+                # "Creatine Kinase"): gene products in the design's sense, never drugs
+                if (cid.startswith("MESH:D") and trees & {"D08", "D12"}
+                        and not any(x.startswith(("CHEBI:", "pubchem.compound:")) for x in xrefs)):
+                    b.family(cid, label, names)
+                continue
             if trees and "D13" in trees and not trees & {"D02", "D03", "D04", "D26", "D27"}:
                 continue  # nucleic acids and their parts are not substances one studies as drugs
             b.concept(cid, "Drug", label, xrefs, "MeSH")
@@ -353,7 +539,9 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 if not b.adjective_like(s):
                     b.name(s, twin, 2, common=6.0 if i == 0 else 4.5)
             continue
-        b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]), "HPO")
+        # HPO carries no MeSH mappings; MeSH's signs and symptoms (C23) name many of the same phenotypes
+        mesh = lexical_match(r["label"], split(r["synonyms"]), *mesh_index["C"], lambda c: False)
+        b.concept(cid, "Phenotype", r["label"], split(r["xrefs"]) + ([mesh] if mesh else []), "HPO")
         for i, s in enumerate([r["label"], *split(r["synonyms"])]):
             if not b.adjective_like(s):
                 b.name(s, cid, min(i, 1), common=6.0 if i == 0 else 4.5)
@@ -367,7 +555,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             continue
         if r["kind"] != "drug":
             continue
-        b.concept(cid, "Drug", r["label"], split(r["xrefs"]), "ChEBI")
+        mesh = lexical_match(r["label"], split(r["synonyms"]), *mesh_index["D"], lambda c: False)
+        b.concept(cid, "Drug", r["label"], split(r["xrefs"]) + ([mesh] if mesh else []), "ChEBI")
         b.name(r["label"], cid, 0)
         for s in split(r["synonyms"]):
             if not IUPACISH.search(s):

@@ -201,3 +201,15 @@ def test_anti_gene_therapy_is_a_drug_class_but_autoantibodies_are_not(extract_te
 def test_more_ways_to_name_a_genetic_model(extract_text, phrase):
     r = extract_text(f"We studied {phrase} for a year.")
     assert ("ModelSystem", "ModelSystem/tbk1-mouse-model") in concepts(r).values()
+
+
+def test_gene_glued_to_its_variant(extract_text):
+    r = extract_text("SOD1G93A transgenic mice lost weight.")
+    found = concepts(r)
+    assert found["SOD1"] == ("Gene", "HGNC:11179")
+    assert ("ModelSystem", "ModelSystem/sod1-g93a-mouse-model") in found.values()
+
+
+def test_drug_code_given_as_an_example_of_a_class(extract_text):
+    r = extract_text("Compounds that block the exporter (XPO1), such as QV-118, rescued the cells.")
+    assert concepts(r)["QV-118"] == ("Drug", "Drug/qv-118")

@@ -456,8 +456,9 @@ def cell_models(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[
 #: code names of investigational drugs: "MCC950", "AMX0035", "BIIB-067", "CNM-Au8", "ATH-1105"
 _DRUG_CODE = re.compile(r"(?<![\w-])(?!NCT\d)([A-Z][A-Za-z]{1,5}-?(?:\d{2,7}[A-Za-z]?|[A-Z][a-z]\d{1,3}))(?![\w-])")
 _DRUG_HEADS = (r"(?:inhibitor|antagonist|agonist|drug|compound|molecule|therapy|therapeutic|treatment|candidate|"
-               r"antibody|oligonucleotide|modulator|activator|blocker|degrader|vaccine|medication|medicine)s?")
+               r"antibody|oligonucleotide|modulator|activator|blocker|degrader|vaccine|medication|medicine|agent)s?")
 _CODE_APPOSITION = re.compile(rf"\s*,\s*(?:an?|the|its)\s+(?:[\w/()-]+\s+){{0,5}}?{_DRUG_HEADS}\b", re.I)
+_CODE_EXAMPLE = re.compile(rf"\b{_DRUG_HEADS}\b[^.;]{{0,80}}?\b(?:such\s+as|including|like|e\.g\.,?)\s*$", re.I)
 _CODE_BEFORE = re.compile(
     rf"(?:\b{_DRUG_HEADS}|\b(?:called|named|dubbed|known\s+as|treat(?:ed|ment|ing)?\s+with|dosed\s+with|"
     r"administration\s+of|doses?\s+of|given))\s*,?\s*$", re.I)
@@ -492,7 +493,8 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
     hits = [h for h in _DRUG_CODE.finditer(text)
             if not any(m.start < h.end() and h.start() < m.end for m in mentions)]
     drugs = {h.group(1) for h in hits
-             if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())}
+             if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())
+             or _CODE_EXAMPLE.search(text, max(0, h.start() - 120), h.start())}
     new = [Mention("", h.start(), h.end(), h.group(1), _local("Drug", h.group(1)), method="rule:drug-code")
            for h in hits if h.group(1) in drugs]
     # new drugs the vocabulary does not list yet, named by their INN stem ("efgartigimod", "tolebrutinib")
@@ -503,9 +505,27 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
     return new, set()
 
 
+_GLUED_VARIANT = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9}?)([A-Z]\d{1,4}[A-Z])(?![\w-])")
+
+
+def glued_variants(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """A gene symbol written together with a protein change, "SOD1G93A", "FUSR521C": the gene is named."""
+    new = []
+    for h in _GLUED_VARIANT.finditer(text):
+        if any(m.start < h.end() and h.start() < m.end for m in mentions):
+            continue
+        genes = [c for c in (lex.concept(e.index) for e in sorted(lex.lookup(h.group(1)), key=lambda e: e.rank))
+                 if c.type == "Gene"]
+        if genes:
+            s, e = h.span(1)
+            new.append(Mention("", s, e, h.group(1), genes[0], method="rule:glued-variant", score=0.9))
+    return new, set()
+
+
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
     ("residues", residues),
+    ("glued-variant", glued_variants),
     ("parenthetical-name", parenthetical_names),
     ("shared-head", shared_heads),
     ("drug-class", drug_classes),
