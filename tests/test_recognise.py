@@ -213,3 +213,8 @@ def test_gene_glued_to_its_variant(extract_text):
 def test_drug_code_given_as_an_example_of_a_class(extract_text):
     r = extract_text("Compounds that block the exporter (XPO1), such as QV-118, rescued the cells.")
     assert concepts(r)["QV-118"] == ("Drug", "Drug/qv-118")
+
+
+def test_equal_aliases_go_to_the_better_documented_gene(extract_text):
+    # "ERK" is an alias of MAPK1 and a previous symbol of EPHB2
+    assert concepts(extract_text("ERK phosphorylation increased."))["ERK"] == ("Gene", "HGNC:6871")

@@ -85,7 +85,8 @@ class Recogniser:
             # a sign that is also a disease is named as the disease
             rank = e.rank + (2 if concept.type == "Phenotype" else 0)
             key = (rank, 0 if concept.source == "curated" else 1, TYPE_PRIORITY.get(concept.type, 9), SOURCE_PRIORITY.get(concept.source, 5),
-                   {"cs": 0, "ci": 1}.get(trie, 2), concept.key)
+                   # then the better-documented sense: "ERK" is MAPK1 (many cross-references), not EPHB2
+                   {"cs": 0, "ci": 1}.get(trie, 2), -len(concept.xrefs), concept.key)
             if concept.key not in seen or key < seen[concept.key]:
                 seen[concept.key] = key
                 concepts[concept.key] = concept
