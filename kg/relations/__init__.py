@@ -15,7 +15,8 @@ records.  Every relation is checked against the schema's subject/object types.
   the document's main disease ("Riluzole, one of the earliest approved
   treatments", "biomarkers for the disease");
 * ``nominal`` ("inhibition of Y by X", "blocking Y with X"), ``carryover`` (a
-  drug given right after a sentence naming the model), ``described_use``
+  drug given right after a sentence naming the model), ``trial`` (a drug that a
+  trial-reporting sentence says did something in people with a disease is tested in it), ``described_use``
   ("metformin, the diabetes drug"), ``setting`` ("In SOD1 mice, X ...").
 
 Fallbacks (:data:`FALLBACKS`) speak only where the extractors were silent about a pair, in a
@@ -52,6 +53,7 @@ from .patterns import (
     setting,
     title,
     topic,
+    trial,
     with_topic,
 )
 
@@ -64,6 +66,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "pairwise": pairwise,
     "nominal": nominal,
     "carryover": carryover,
+    "trial": trial,
     "composition": composition,
     "apposition": apposition,
     "described_use": described_use,

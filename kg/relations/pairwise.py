@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Mention, Relation, Sentence
 from .context import CLAUSE_BREAK as _CLAUSE_BREAK
 from .context import MAX_GAP as _MAX_GAP
 from .context import MODIFIER_AFTER as _MODIFIER_AFTER
-from .context import PREDICATE_ORDER, Context
+from .context import PREDICATE_ORDER, Context, named_members
 from .context import allowed as _allowed
 from .context import dedupe as _dedupe
 from .triggers import ANY_TRIGGER, TRIGGERS
@@ -19,6 +19,8 @@ from .triggers import ANY_TRIGGER, TRIGGERS
 __all__ = ["pairwise"]
 
 _RANK = {p: i for i, p in enumerate(PREDICATE_ORDER)}
+_GERUND = re.compile(r"\w+ing\b", re.I)
+_CLOSING_COMMA = re.compile(r"\s*(?:(?:protein|gene|levels?|expression|mRNA|activity)\s*)?(?:\([^()]*\)\s*)?,\s*", re.I)
 _REL_PRONOUN = re.compile(r",\s*(which|who|that)\b", re.I)
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +38,22 @@ class _Span:
 class _TriggerIndex:
     """Every trigger match of one sentence, found once, looked up by position."""
 
-    def __init__(self, text: str, sent: Sentence, lo: int, hi: int) -> None:
+    def __init__(self, text: str, sent: Sentence, lo: int, hi: int, terms: Sequence[Mention] = ()) -> None:
         self.hits: list[tuple[int, int, int]] = []  # start, end, trigger index; sorted by start
         last = -1
+        inside = [(m.start, m.end) for m in terms]
         for hit in ANY_TRIGGER.finditer(text, lo, hi):
             p = hit.start()
             if p == last:
                 continue
             last = p
+            adjectival = _ADJECTIVAL.search(text, max(sent.start, p - 12), p) is not None
             for ti, t in enumerate(TRIGGERS):
                 m = t.pattern.match(text, p, sent.end)
-                if m:
+                if m is None or any(a <= p and m.end() <= b for a, b in inside):
+                    continue  # part of a term: "induced pluripotent stem cell-derived neurons", "activated microglia"
+                if not (adjectival and t.predicate in _EFFECTS and t.direction == "active"
+                        and _PARTICIPLE.search(m.group(0))):
                     self.hits.append((p, m.end(), ti))
         self.starts = [h[0] for h in self.hits]
 
@@ -73,12 +80,22 @@ class _TriggerIndex:
         return out
 
 
-_APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+[^,;()]{1,90}?(?=,)", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^\s*(It|This drug|The drug|This compound|The compound|This agent|The agent|"
-                              r"This treatment|The treatment|This therapy|The therapy)\b")
+_EFFECTS = frozenset({"inhibits", "activates"})
+#: a participle after an article or a preposition modifies the noun after it ("in induced stem cells",
+#: "the activated receptor"); it is no verb
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|these|those|its|their|in|of|on|from|with|into|among|within|for)\s+$", re.I)
+_PARTICIPLE = re.compile(r"^\w+(?:ed|ing)$", re.I)
+_APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+(?:[^,;()]|\([^(),;]{0,30}\)){1,90}?(?=,)", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:In|At|After|During|Over|Within|Across|Under|From|By)\s[^,;]{0,60},\s*)?"
+                              r"(It|it|[Tt]his drug|[Tt]he drug|[Tt]his compound|[Tt]he compound|[Tt]his agent|[Tt]he agent|"
+                              r"[Tt]his treatment|[Tt]he treatment|[Tt]his therapy|[Tt]he therapy)\b")
 _LOSS_BEFORE = re.compile(r"\b(?:(?:deletion|loss|knock-?down|knock-?out|depletion|deficiency|silencing|ablation|lack|"
+                          r"inhibitors?|blockers?|antagonists?|"
                           r"absence|inhibition|blockade|blocking|inhibiting|suppression|downregulation|reduction)"
                           r"\s+of|lacking|without|deficient\s+in|devoid\s+of|null\s+for)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ANTIBODY_TO = re.compile(r"\b(?:(?:auto)?antibod(?:y|ies)|IgG|T cells?)\s+(?:against|to|targeting|recogni[sz]ing)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+\s*\(\s*)?$", re.I)
+_ANTIBODY_AFTER = re.compile(r"\s*(?:monoclonal\s+)?(?:antibod(?:y|ies)|mAbs?|IgG|therap(?:y|ies)|drugs?)\b", re.I)
 _LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
                          r"loss|null|-/-|KO)\b", re.I)
 _FLIP = {"inhibits": "activates", "activates": "inhibits", "upregulated_in": "downregulated_in",
@@ -119,12 +136,24 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
             continue
         described = _appositives(text, sent, ms)
         ms = [m for m in ms if m.start not in described or m.concept.type != "Drug" or m is ms[0]]
+        named = named_members(text, ms)  # "the JAK inhibitor baricitinib": the class only describes the drug
+        # "complement component C5", "the kinase TBK1": a gene name right before another only describes it
+        named |= {a.start: b for a, b in zip(ms, ms[1:], strict=False) if a.concept.type == b.concept.type == "Gene"
+                  and _HEAD_NOUN.fullmatch(text, a.end, b.start) and a.concept.key != b.concept.key
+                  and _COMMON_WORD.fullmatch(a.text) and _SYMBOL.search(b.text)}
+        ms = [m for m in ms if m.start not in named or m.concept.type not in ("Drug", "Gene")]
+        if len(ms) < 2:
+            continue
         modifiers = {m.start for m in ms if _MODIFIER_AFTER.match(text, m.end)}
         # "AQP4-IgG-positive patients", "C9orf72-mutant carriers": the mention describes people, acts on nothing
+        # "AQP4 antibody-positive NMOSD", "CD19-positive B cells": the mention only qualifies the next noun
         describing_people = {m.start for m in ms if (mm := _MODIFIER_AFTER.match(text, m.end))
-                             and _PEOPLE.match(text, mm.end())}
+                             and (_PEOPLE.match(text, mm.end()) or mm.group(1).lower() in _QUALIFYING)}
+        # "SOD1-ALS", "C9orf72-FTD": the gene names the disease's genetic form and acts on nothing else
+        qualifiers = {a.start: b for a, b in zip(ms, ms[1:], strict=False) if a.concept.type == "Gene"
+                      and b.concept.type == "Disease" and text[a.end:b.start] in ("-", "\u2013")}
         # triggers matter only from just before the first mention to the last one
-        index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms))
+        index = _TriggerIndex(text, sent, max(sent.start, ms[0].start - 45), max(m.end for m in ms), ms)
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
         for i, a in enumerate(ms):
             for b in ms[i + 1:]:
@@ -135,6 +164,11 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                 k = bisect.bisect_left(breaks, a.end)
                 if k < len(breaks) and breaks[k] < b.start:
                     continue  # a clause boundary between the two
+                if a.start in qualifiers or b.start in qualifiers:
+                    if qualifiers.get(a.start) is b and _allowed(a.concept, "associated_with", b.concept):
+                        yield Relation(a.concept, "associated_with", b.concept,
+                                       ctx.evidence(sent, a, b, "modifier:genetic-form", 0.7))
+                    continue
                 if a.start in modifiers and b.start == _next_start(ms, a):
                     rel = _modifier_claim(ctx, sent, a, b)
                     if rel is not None:
@@ -166,6 +200,15 @@ def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
     return members
 
 
+_COMMON_WORD = re.compile(r"[a-z][a-z -]*")
+_SYMBOL = re.compile(r"\d|^[A-Z0-9-]{2,}$")
+_HEAD_NOUN = re.compile(r" (?:(?:component|protein|kinase|receptor|factor|subunit|family member) )?")
+_FLUID = re.compile(r"\b(?:in|from|of)\s+(?:the\s+)?(?:CSF|cerebrospinal fluid|plasma|serum|blood|urine|saliva|"
+                    r"spinal fluid)\b|\b(?:has|have|had)\s+been\b", re.I)
+_CELL_MARKER = re.compile(r"\b(?:microglia?l?|astrocyt\w*|astroglial|neuronal|glial|myeloid|macrophage|monocyte|"
+                          r"lymphocyte|endothelial|epithelial|oligodendrocyt\w*|[TB][- ]cell|stem[- ]cell|lineage|"
+                          r"surface|activation|proliferation|differentiation|cell[- ]type)\s+$", re.I)
+_QUALIFYING = frozenset({"positive", "negative", "expressing", "deficient"})
 _PEOPLE = re.compile(r"\s+(patients?|people|persons?|individuals|subjects|carriers|cases|participants|donors|"
                      r"controls|women|men|children|adults)\b", re.I)
 
@@ -206,7 +249,17 @@ def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -
 
 _OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|protect\w*|rescu\w*|preserv\w*|spar(e|es|ed|ing))\b",
                             re.I)
+#: "tofersen, an antisense oligonucleotide that lowers ...": the clause describes the drug itself
+_DESCRIBED_BY_CLAUSE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+(?:(?:an?|the|another)\s+(?:[\w-]+\s+){0,5}?)?(?:that|which|who)"
+                                  r"\s+(?:(?:also|potently|selectively|specifically|strongly|\w+ly)\s+)?", re.I)
+_INFINITIVE = re.compile(r"\b(?:ability|capacity|capability|failure|potential|tendency|propensity|able|unable|fail\w*|"
+                         r"allow\w*|enabl\w*|requir\w*|need\w*)\b(?:\s+of\s+[^,;]{1,40}?)?\s+to\s+[a-z]\w*\s+", re.I)
 _AFFECTED = re.compile(r"[\s-]*(damage|death|loss|injury|degeneration|dysfunction|toxicity)\b", re.I)
+#: "increased neuron survival", "the number of motor neurons": the cells' fate or count, not their activity
+_CELL_FATE_AFTER = re.compile(r"[\s-]*(survival|viability|numbers?|counts?|density|densities|health)\b", re.I)
+_CELL_FATE_BEFORE = re.compile(r"\b(survival|viability|numbers?|counts?|density|loss|death|ability|capacity|"
+                               r"proportion|percentage)\s+of\s+(?:(?:the|these|those|healthy|surviving|"
+                               r"cultured)\s+)*$", re.I)
 _VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
@@ -242,14 +295,23 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 continue
             if where == "between" and t.predicate in ("inhibits", "activates", "targets", "treats"):
                 lo_t, hi_t = (tm.end(), b.start) if o is b else (a.end, tm.start())
-                if _OBJECT_CLAUSE.search(text, lo_t, hi_t) or (o is b and _AFFECTED.match(text, b.end)):
+                described = s is a and _DESCRIBED_BY_CLAUSE.fullmatch(text, a.end, tm.start()) is not None
+                if (_OBJECT_CLAUSE.search(text, lo_t, hi_t) and not described) or \
+                        (o is b and _AFFECTED.match(text, b.end)):
                     continue  # the object sits in a relative clause, or is the site of damage ("nerve-cell damage")
+                if t.predicate in _EFFECTS and o is b and _INFINITIVE.search(text, tm.end(), b.start):
+                    continue  # "reduced the ability of microglia to engulf TDP-43": the object of another verb
+                if t.predicate in _EFFECTS and o is b and o.concept.type == "CellType" and (
+                        _CELL_FATE_AFTER.match(text, b.end)
+                        or _CELL_FATE_BEFORE.search(text, max(tm.end(), b.start - 40), b.start)):
+                    continue  # "increased neuron survival": the cells' fate, not their activation
                 if s is a and (_VERB_COORD.fullmatch(text, a.end, tm.start())
                                or len(text[a.end:tm.start()].split()) > 12):
                     continue  # "scavenge X and reduce Y": X is an object, not the subject
+            first = min((x.start for x in ms if x.start in _coordinated(text, ms, b)), default=b.start)
             if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
-                    and _LOCATION.search(text, max(a.end, b.start - 12), b.start)
-                    and any(a.end <= x.start and x.end <= b.start for x in ms)):
+                    and first >= a.end and _LOCATION.search(text, max(a.end, first - 12), first)
+                    and any(a.end <= x.start and x.end <= first for x in ms)):
                 continue  # "cut DNA damage in motor neurons": the cells are where, not what
             if where == "between":
                 # the subject side must be the nearest of its type to the trigger
@@ -257,8 +319,13 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue
                 if s is b and _competitor(text, ms, tm.end(), b.start, b) and t.direction != "passive":
                     continue
-                if _REL_PRONOUN.search(text, a.end, tm.start()) and t.direction == "active":
-                    continue
+                if _REL_PRONOUN.search(_strip_descriptions(text[a.end:tm.start()])) and t.direction == "active" and \
+                        not (s is a and _DESCRIBED_BY_CLAUSE.fullmatch(text, a.end, tm.start())):
+                    continue  # "X, which blocks Y": X is the clause's subject; "the Z of X, which ..." it is not
+                if s is a and t.direction == "active" and _CLOSING_COMMA.fullmatch(text, a.end, tm.start()) \
+                        and not _GERUND.match(text, tm.start()) \
+                        and not any(m.start in _coordinated(text, ms, a) for m in ms if m is not a):
+                    continue  # "an ASO that lowers SOD1 protein, reduced NfL": a ends a clause; the verb is the main one
                 gap = text[a.end:tm.start()] if s is a else text[tm.end():b.start]
                 gap = _APPOSITIVE.sub(",", gap)  # a description set off by commas does not separate subject and verb
                 if len(gap.split()) > 10 and t.direction != "passive":
@@ -272,15 +339,28 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 gap = text[tm.end():s.start] if before_gene else text[s.end:tm.start()]
                 if not (_LEVELS_OF if before_gene else _COPULA).fullmatch(gap):
                     continue  # the change must be said of the gene: "higher levels of G", "G was reduced"
+                if not before_gene and _TRANSITIVE_OBJECT.match(text, tm.end()):
+                    continue  # "G increased the survival of X": G acts; nothing is said of G's own level
+                if before_gene and _agent_before(text, sent, ms, tm.start()):
+                    continue  # "tofersen reduced plasma NfL in patients": the drug's effect, not the disease's
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
                 listed = [m for m in ms if m.start in _coordinated(text, ms, s)] or [s]
                 s_lo, s_hi = min(m.start for m in listed), max(m.end for m in listed)
                 g_lo, g_hi = (tm.end(), s_lo) if tm.end() <= s_lo else (s_hi, tm.start())
-                if len(text[g_lo:g_hi].split()) > (4 if pred != "biomarker_for" else 6):
+                gap_text = text[g_lo:g_hi]
+                if pred == "biomarker_for" and g_lo == s_hi:
+                    gap_text = _FLUID.sub(" ", gap_text)  # "G in the CSF has been proposed as a biomarker"
+                if len(gap_text.split()) > (4 if pred != "biomarker_for" else 6):
                     continue
                 if pred == "biomarker_for" and tm.end() <= s_lo and len(text[tm.end():s_lo].split()) > 1:
                     continue  # "a marker in trials of X" is not X as a marker
+                if pred == "biomarker_for" and _CELL_MARKER.search(text, max(sent.start, tm.start() - 30), tm.start()):
+                    continue  # "the microglial marker TREM2" marks a cell type, not a disease
+            if pred in _EFFECTS and s.concept.type == "Gene" and (
+                    _ANTIBODY_TO.search(text, max(sent.start, s.start - 40), s.start)
+                    or (text[max(0, s.start - 5):s.start].lower() == "anti-" and _ANTIBODY_AFTER.match(text, s.end))):
+                continue  # "antibodies against AQP4 activate complement": the antibodies act, not AQP4
             if pred in _FLIP and s.concept.type == "Gene" and (
                     _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
                 pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
@@ -314,6 +394,29 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
         if trial is not None:
             out.append(trial)
     return out
+
+
+#: a verb followed by its object ("increased the number of", "raised its expression")
+_TRANSITIVE_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|this|these|those)\b", re.I)
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;]{1,90}?(?=,)", re.I)
+
+
+def _strip_descriptions(gap: str) -> str:
+    """The gap without descriptions set off by commas: ", an ASO," and ", which is used for MS,"."""
+    return _RELATIVE_CLAUSE.sub(",", _APPOSITIVE.sub(",", gap))
+
+
+def _agent_before(text: str, sent: Sentence, ms: list[Mention], at: int) -> bool:
+    """A drug just before the change word, in its clause: "X (, a ... ,) reduced ...", "treatment with X lowered"."""
+    for m in ms:
+        if m.concept.type != "Drug" or m.end > at or m.start < sent.start:
+            continue
+        gap = _strip_descriptions(text[m.end:at])
+        if not _CLAUSE_BREAK.search(gap) and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"\band\b", gap):
+            return True
+    return False
 
 
 _PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)

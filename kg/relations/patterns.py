@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from ..model import Mention, Relation, Sentence
 from .context import CLAUSE_BREAK as _CLAUSE_BREAK
 from .context import MODIFIER_AFTER as _MODIFIER_AFTER
-from .context import Context
+from .context import Context, is_drug_class, named_members
 from .context import adjacent_pairs as _adjacent_pairs
 from .context import allowed as _allowed
 from .context import dedupe as _dedupe
 
-__all__ = ["nominal", "carryover", "composition", "apposition", "described_use", "setting", "topic", "title",
+__all__ = ["nominal", "carryover", "trial", "composition", "apposition", "described_use", "setting", "topic", "title",
            "with_topic", "cooccurrence"]
 
 _NOMINAL_BEFORE = re.compile(r"\b(inhibition|blockade|blocking|suppression|reduction|downregulation|attenuation|"
@@ -22,7 +22,8 @@ _BY = re.compile(r"^\s*(?:\([^()]*\)\s*)?by\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _GERUND_BEFORE = re.compile(r"\b(blocking|inhibiting|suppressing|silencing|turning|switching|shutting|knocking)\s+"
                             r"(?:(?:the|that|this|its)\s+)?(?:(?:enzyme|kinase|protein|receptor|gene)\s+)?$", re.I)
 _WITH = re.compile(r"^\s*(?:(?:switch|signal|pathway|gene|protein)\s+)?(?:off\s+|down\s+)?with\s+"
-                   r"(?:the\s+|a\s+|an\s+)?(?:(?:drug|compound|inhibitor|molecule)\s+)?$", re.I)
+                   r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:drug|compound|inhibitor|molecule|antibody|agent|"
+                   r"antagonist|blocker)\s+)?$", re.I)
 
 
 def nominal(ctx: Context) -> Iterator[Relation]:
@@ -41,6 +42,8 @@ def nominal(ctx: Context) -> Iterator[Relation]:
             if not (ger and _WITH.match(between)):
                 continue
             pred, rule = "inhibits", "nominal:instrument"
+        # "with the monoclonal antibody tocilizumab": the drug the class names
+        b = named_members(text, _dedupe(ctx.by_sentence[sent.index])).get(b.start, b)
         if _allowed(b.concept, pred, a.concept):
             yield Relation(b.concept, pred, a.concept, ctx.evidence(sent, b, a, rule, 0.8, (lo, b.end)))
 
@@ -82,6 +85,58 @@ def carryover(ctx: Context) -> Iterator[Relation]:
                                             (sent.start, sent.end)))
 
 
+#: a sentence that reports a clinical trial ("according to results from a Phase 3 trial", "a phase 2 study found")
+_TRIAL = re.compile(r"\b(?:clinical trials?|trials?|phase\s*(?:1|2|3|4|i|ii|iii|iv)(?:/(?:2|3|ii|iii))?[ab]?\b|"
+                    r"randomi[sz]ed|placebo|open-label)", re.I)
+#: the trial's population: "in 120 people with ALS", "among adults living with NMOSD", "in ALS patients"
+_POPULATION_BEFORE = re.compile(r"\b(?:in|among|of|for|to)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:people|patients|"
+                                r"adults|children|participants|individuals|subjects|volunteers|men|women)\s+(?:living\s+)?"
+                                r"(?:with|who have|having|suffering from)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+_POPULATION_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?\s+(?:patients|participants|subjects|cohorts?)\b", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|among)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_TESTED_IN = re.compile(r"\b(?:tested|evaluated|trialled|trialed)\s+(?:in|for|as (?:a )?treatments? for)\s+"
+                        r"(?:(?:people|patients|adults|children) with\s+)?$", re.I)
+#: a drug given alongside the one under test: background care, not the tested drug
+_ADD_ON = re.compile(r"\b(?:alongside|plus|on top of|in addition to|on|with|or|versus|vs\.?|compared with)\s+"
+                     r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def trial(ctx: Context) -> Iterator[Relation]:
+    """A drug that a trial-reporting sentence says did something in people with a disease is tested in it:
+    "X slowed decline in people with ALS, according to a Phase 3 trial"; and "X and Y are being tested in MS"."""
+    text = ctx.doc.text
+    for si, ms in sorted(ctx.by_sentence.items()):
+        sent = ctx.sentences[si]
+        ms = _dedupe(ms)
+        named = named_members(text, ms)
+        drugs = [m for m in ms if m.concept.type == "Drug" and m.start not in named]
+        for d in ms:  # "evobrutinib and fenebrutinib are also being tested in MS"
+            if d.concept.type != "Disease" or not _TESTED_IN.search(text, max(sent.start, d.start - 60), d.start):
+                continue
+            for drug in drugs:
+                if drug.end <= d.start and not _CLAUSE_BREAK.search(text, drug.end, d.start) and \
+                        _allowed(drug.concept, "tested_in", d.concept):
+                    yield Relation(drug.concept, "tested_in", d.concept,
+                                   ctx.evidence(sent, drug, d, "trial:tested-in-disease", 0.6))
+        if _TRIAL.search(sent.text) is None:
+            continue
+        if not drugs or _ADD_ON.search(text, max(sent.start, drugs[0].start - 30), drugs[0].start):
+            continue
+        subject = drugs[0]
+        for d in ms:
+            if d.concept.type != "Disease" or d.start < subject.end:
+                continue
+            lo = max(sent.start, d.start - 80)
+            population = _POPULATION_BEFORE.search(text, lo, d.start) or (
+                _POPULATION_AFTER.match(text, d.end) and _IN_BEFORE.search(text, lo, d.start))
+            if not population or _CLAUSE_BREAK.search(text, subject.end, d.start):
+                continue
+            if _allowed(subject.concept, "tested_in", d.concept):
+                yield Relation(subject.concept, "tested_in", d.concept,
+                               ctx.evidence(sent, subject, d, "trial:population", 0.6, (sent.start, sent.end)))
+            break
+
+
 _ROLE_PREDICATE = {"inhibitor": "inhibits", "antagonist": "inhibits", "degrader": "inhibits",
                    "agonist": "activates", "activator": "activates", "modulator": "targets"}
 
@@ -109,8 +164,6 @@ def composition(ctx: Context) -> Iterator[Relation]:
             yield Relation(subj, pred, obj, ev)
 
 
-_CLASS_WORD = re.compile(r"\b(inhibitor|antagonist|agonist|blocker|modulator|agent|antibod(y|ies)|drug|"
-                         r"oligonucleotide|vaccine|therapy|analog(ue)?|derivative)s?\s*$", re.I)
 _APPOS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:is\s+)?|\s+(?:is|was|as)\s+)(?:an?|the|another|other)\s+"
                     r"(?:[\w-]+\s+){0,4}$", re.I)
 
@@ -123,13 +176,20 @@ def apposition(ctx: Context) -> Iterator[Relation]:
             continue
         if not _APPOS.match(text[a.end:b.start]):
             continue
-        if not (b.concept.curie is None or b.method.startswith("rule:") or b.concept.source == "curated"
-                or b.text.endswith("s") or _CLASS_WORD.search(b.concept.label)):
+        if not is_drug_class(b):
             continue
         ev = ctx.evidence(sent, a, b, "apposition:is-a", 0.8)
         yield Relation(a.concept, "part_of", b.concept, ev)
         if b.method.startswith("rule:drug-class:"):
             yield from _class_effect(ctx, sent, a, b)
+    for si, ms in ctx.by_sentence.items():  # "the JAK inhibitor baricitinib": the class names its member
+        sent = ctx.sentences[si]
+        for start, member in named_members(text, _dedupe(ms)).items():
+            cls = next(m for m in ms if m.start == start and m.concept.type == "Drug")
+            yield Relation(member.concept, "part_of", cls.concept,
+                           ctx.evidence(sent, member, cls, "apposition:named-member", 0.8))
+            if cls.method.startswith("rule:drug-class:"):
+                yield from _class_effect(ctx, sent, member, cls)
 
 
 _DISEASE_DRUG_NOUN = re.compile(r"[\s-]*(drugs?|medicines?|medications?|therap(y|ies)|treatments?)\b", re.I)
@@ -146,6 +206,14 @@ def described_use(ctx: Context) -> Iterator[Relation]:
 
 
 _SETTING = re.compile(r"^\s*(?:In|Within|Using)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+#: "Earlier work in the SOD1-G93A rat", "Experiments using zebrafish": a study set in a model ...
+_STUDY_IN = re.compile(r"^\s*(?:[^,;]{0,40},\s*)?(?:[\w-]+\s+){0,3}?(?:work|stud(?:y|ies)|experiments?|research|data|tests?|testing|"
+                       r"findings|results|analys[ie]s|investigations?)\s+(?:in|on|with|using)\s+(?:[\w-]+\s+){0,3}?$",
+                       re.I)
+_DRUG_AMOUNT = re.compile(r"\s+(?:levels?|concentrations?|exposure|doses?|uptake|metabolism)\b", re.I)
+#: ... that reports what a drug did there: "... showed that masitinib reduced microgliosis"
+_SHOWED_THAT = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:has|have|had)\s+)?(?:also\s+)?(?:show|found|find|"
+                          r"demonstrat|reveal|indicat|suggest|confirm|report|establish)\w*\s+(?:that\s+)?", re.I)
 
 
 def setting(ctx: Context) -> Iterator[Relation]:
@@ -159,12 +227,20 @@ def setting(ctx: Context) -> Iterator[Relation]:
             continue
         model = models[0]
         comma = text.find(",", model.end, sent.end)
-        if comma < 0 or not _SETTING.match(text[sent.start:model.start]) or text[model.end:comma].strip():
+        if comma >= 0 and _SETTING.match(text[sent.start:model.start]) and not text[model.end:comma].strip():
+            after, rule = comma, "setting:in-model"
+        elif (_STUDY_IN.match(text[sent.start:model.start])
+              and (found := _SHOWED_THAT.match(text, model.end, sent.end)) is not None):
+            after, rule = found.end(), "setting:study-in-model"  # "Work in SOD1 rats showed that X ..."
+        else:
             continue
-        drugs = [m for m in ms if m.concept.type == "Drug" and m.start > comma]
+        drugs = [m for m in ms if m.concept.type == "Drug" and m.start >= after]
+        if rule == "setting:study-in-model" and drugs and (len(text[after:drugs[0].start].split()) > 3
+                                                           or _DRUG_AMOUNT.match(text, drugs[0].end)):
+            continue  # the drug must be what the clause reports on, not its levels
         if drugs and _allowed(drugs[0].concept, "tested_in", model.concept):
             yield Relation(drugs[0].concept, "tested_in", model.concept,
-                           ctx.evidence(sent, drugs[0], model, "setting:in-model", 0.6))
+                           ctx.evidence(sent, drugs[0], model, rule, 0.6))
 
 
 def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:

@@ -36,7 +36,8 @@ _UP = (r"activat\w*|induc\w*|increas\w*|enhanc\w*|stimulat\w*|upregulat\w*|up-re
 
 #: an active trigger is a verb or participle ("inhibits", "activated"), not a noun naming the process
 #: ("activation", "inhibitor", "blockade"): "X activation of Y" is not X acting on Y
-_VERB_FORM = r"(?<!ion)(?<!ions)(?<!ment)(?<!ments)(?<!or)(?<!ors)(?<!ers)(?<!ade)(?<!ades)"
+_VERB_FORM = (r"(?<!ion)(?<!ions)(?<!ment)(?<!ments)(?<!or)(?<!ors)(?<!cers)(?<!kers)(?<!ters)(?<!sers)(?<!ners)"
+              r"(?<!ade)(?<!ades)")  # "inducers", "blockers", "boosters" are nouns; "lowers", "triggers" are verbs
 
 #: "a marker of epithelial differentiation" marks a cell state, not a disease
 _NOT_CELL_STATE = (r"(?!\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?(?:differentiation|activation|proliferation|inflammation|"
@@ -64,8 +65,10 @@ _SPEC: list[tuple] = [
                r"drug for|medication for|management of|benefit\w*|effective (in|against|for)|medicines?|"
                r"in the form of)\b", "either", 0.7),
     ("treats", r"\b(drug|medication|therapy|treatment|medicine)s? (called|named)\b", "passive", 0.75),
-    ("treats", r"\b(slow\w*|halt\w*|delay\w*|reduc\w*)\s+(the\s+)?(functional|clinical|disease|cognitive|motor)?\s*"
-               r"(decline|progression|disability|relapses?|deterioration)\b", "active", 0.7),
+    ("treats", r"\b(slow\w*|halt\w*|delay\w*|reduc\w*|prevent\w*|lower\w*|cut)\s+(the\s+)?"
+               r"(?:(?:risk|rate|number|frequency|odds) of\s+)?(?:(?:functional|clinical|disease|cognitive|motor|confirmed|"
+               r"annual|annuali[sz]ed|new|disability|relapse)\s+){0,2}(decline|progression|disability|relapses?|attacks?|"
+               r"deterioration|worsening|loss of (?:[\w-]+\s+)?function)\b", "active", 0.7),
     ("treats", r"\b(treated|managed) (with|by)\b", "passive", 0.7),
     ("tested_in", r"\b(test\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
                   r"evaluat\w*|studied|injected|fed)\b", "either", 0.65, ("ModelSystem",)),
