@@ -165,3 +165,10 @@ def test_cells_in_a_list_are_where_not_what(extract_text):
 def test_verb_ending_like_a_noun(extract_text):
     r = extract_text("Tofersen lowers SOD1 in spinal fluid.")
     assert has(r, "tofersen", "inhibits", "SOD1"), claims(r)
+
+
+def test_loss_of_a_protein_in_a_model_is_its_level_going_down(extract_text):
+    r = extract_text("In SOD1-G93A mice, loss of the transporter EAAT2 preceded motor neuron death.")
+    preds = {(x.subject.label, x.predicate) for x in r.relations}
+    assert ("SLC1A2", "downregulated_in") in preds
+    assert ("SLC1A2", "upregulated_in") not in preds

@@ -236,8 +236,13 @@ def hub_pathways(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     return new, drop
 
 
+_ORGANISM_WORD = re.compile(rf"\b(?:transgenic\s+)?(?:{_ORG})\b")  # on lower-cased text: fast
+
+
 def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
     new: list[Mention] = []
+    low = text.lower()
+    organism_starts = [o.start() for o in _ORGANISM_WORD.finditer(low)]
     for m in mentions:
         t = m.concept.type
         if t == "Gene":
@@ -251,7 +256,8 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             org = _MODEL_AFTER.match(text, pos)
             if not org:
                 # "mice carrying a mutant human SOD1 gene", "transgenic rats expressing TDP-43"
-                carrier = _ORGANISM_CARRYING.search(text, max(0, m.start - 80), m.start)
+                carrier = next((c for o in organism_starts if m.start - 80 <= o < m.start
+                                if (c := _ORGANISM_CARRYING.match(text, o, m.start))), None)
                 if carrier:
                     tail = _CARRIED_AFTER.match(text, m.end)
                     end = tail.end() if tail else m.end
@@ -295,6 +301,8 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
 
 def _models_of_the_topic(text: str, mentions: list[Mention]) -> list[Mention]:
     """"mouse models of the disease": the disease the document is about (its most-named one)."""
+    if " of th" not in text or "model" not in text.lower():
+        return []
     matches = list(_MODEL_OF_TOPIC.finditer(text))
     if not matches:
         return []
@@ -490,8 +498,10 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
     ATH-1105": the code is not in the vocabulary, the sentence says what it is.  Codes the
     dictionary knows (genes, cell lines, drugs it lists) are left alone.
     """
-    hits = [h for h in _DRUG_CODE.finditer(text)
-            if not any(m.start < h.end() and h.start() < m.end for m in mentions)]
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    hits = [h for h in _DRUG_CODE.finditer(text) if not any(covered[h.start():h.end()])]
     drugs = {h.group(1) for h in hits
              if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())
              or _CODE_EXAMPLE.search(text, max(0, h.start() - 120), h.start())}
@@ -499,7 +509,7 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
            for h in hits if h.group(1) in drugs]
     # new drugs the vocabulary does not list yet, named by their INN stem ("efgartigimod", "tolebrutinib")
     for h in _INN.finditer(text):
-        if _inn_name(h.group(1)) and not any(m.start < h.end() and h.start() < m.end for m in mentions):
+        if _inn_name(h.group(1)) and not any(covered[h.start():h.end()]):
             name = h.group(1)
             new.append(Mention("", h.start(), h.end(), name, _local("Drug", name.lower()), method="rule:drug-name"))
     return new, set()

@@ -98,8 +98,9 @@ _ANTIBODY_TO = re.compile(r"\b(?:(?:auto)?antibod(?:y|ies)|IgG|T cells?)\s+(?:ag
 _ANTIBODY_AFTER = re.compile(r"\s*(?:monoclonal\s+)?(?:antibod(?:y|ies)|mAbs?|IgG|therap(?:y|ies)|drugs?)\b", re.I)
 _LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
                          r"loss|null|-/-|KO)\b", re.I)
-_FLIP = {"inhibits": "activates", "activates": "inhibits", "upregulated_in": "downregulated_in",
-         "downregulated_in": "upregulated_in"}
+#: effects that turn round when the subject is lost ("loss of X increases Y": X restrains Y); levels do not
+#: ("loss of GLT-1 in SOD1 mice" says GLT-1 is down there, the trigger being the loss itself)
+_FLIP = {"inhibits": "activates", "activates": "inhibits"}
 
 
 def _appositives(text: str, sent: Sentence, ms: list[Mention]) -> set[int]:
