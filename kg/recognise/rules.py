@@ -241,8 +241,7 @@ _ORGANISM_WORD = re.compile(rf"\b(?:transgenic\s+)?(?:{_ORG})\b")  # on lower-ca
 
 def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
     new: list[Mention] = []
-    low = text.lower()
-    organism_starts = [o.start() for o in _ORGANISM_WORD.finditer(low)]
+    organism_starts: list[int] | None = None  # found on first need: most genes are not carried by an organism
     for m in mentions:
         t = m.concept.type
         if t == "Gene":
@@ -256,6 +255,8 @@ def model_systems(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[lis
             org = _MODEL_AFTER.match(text, pos)
             if not org:
                 # "mice carrying a mutant human SOD1 gene", "transgenic rats expressing TDP-43"
+                if organism_starts is None:
+                    organism_starts = [o.start() for o in _ORGANISM_WORD.finditer(text.lower())]
                 carrier = next((c for o in organism_starts if m.start - 80 <= o < m.start
                                 if (c := _ORGANISM_CARRYING.match(text, o, m.start))), None)
                 if carrier:
@@ -483,12 +484,19 @@ INN_STEMS = (("mab", 7), ("nib", 7), ("ersen", 8), ("siran", 8), ("imod", 7), ("
              ("platin", 9), ("rubicin", 9), ("taxel", 8), ("zomib", 8), ("degib", 8), ("stim", 9))
 _INN = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,}(?:" + "|".join(sorted({s for s, _ in INN_STEMS}, key=len, reverse=True))
                   + r"))(?![\w-])")
-_INN_MIN = dict(INN_STEMS)
 
 
 def _inn_name(word: str) -> bool:
     low = word.lower()
     return any(low.endswith(stem) and len(low) >= n for stem, n in INN_STEMS)
+
+
+def _covered(text: str, mentions: list[Mention]) -> bytearray:
+    """A mask of the characters some mention already covers."""
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
@@ -498,9 +506,7 @@ def drug_codes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[M
     ATH-1105": the code is not in the vocabulary, the sentence says what it is.  Codes the
     dictionary knows (genes, cell lines, drugs it lists) are left alone.
     """
-    covered = bytearray(len(text) + 1)
-    for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    covered = _covered(text, mentions)
     hits = [h for h in _DRUG_CODE.finditer(text) if not any(covered[h.start():h.end()])]
     drugs = {h.group(1) for h in hits
              if _CODE_APPOSITION.match(text, h.end()) or _CODE_BEFORE.search(text, max(0, h.start() - 40), h.start())
@@ -521,8 +527,9 @@ _GLUED_VARIANT = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9}?)([A-Z]\d{1,4}[A-
 def glued_variants(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
     """A gene symbol written together with a protein change, "SOD1G93A", "FUSR521C": the gene is named."""
     new = []
+    covered = _covered(text, mentions)
     for h in _GLUED_VARIANT.finditer(text):
-        if any(m.start < h.end() and h.start() < m.end for m in mentions):
+        if any(covered[h.start():h.end()]):
             continue
         genes = [c for c in (lex.concept(e.index) for e in sorted(lex.lookup(h.group(1)), key=lambda e: e.rank))
                  if c.type == "Gene"]
