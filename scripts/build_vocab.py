@@ -30,7 +30,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 csv.field_size_limit(10**9)
@@ -99,7 +99,7 @@ class Builder:
             return
         self.concepts[curie] = {"type": type_, "label": label, "xrefs": set(xrefs), "source": source}
 
-    def family(self, cid: str, label: str, names: list[str]) -> None:
+    def family(self, cid: str, label: str, names: list[str], symbols: Sequence[str] = ()) -> None:
         """A MeSH protein family or enzyme without one gene ("Matrix Metalloproteinases"), typed Gene."""
         specific = [n for n in names if not generic_family(n, self.zipf)
                     # "Muscarinic", "Placental": adjectives; "CSF", "HMG": acronyms with other senses
@@ -117,6 +117,9 @@ class Builder:
             m = re.match(r"^([A-Z][A-Za-z0-9-]{1,8}) (Proteins?|Family)$", n)
             if m and self.zipf(m[1].lower(), "en") < 4.0:
                 self.name(m[1], cid, 3, "cs", allow_common=True)
+        for w in symbols:  # "PKC" of "PKC Serine-Threonine Kinase": the family's own short form
+            if self.zipf(w.lower(), "en") < 3.0:
+                self.name(w, cid, 1, "cs", allow_common=True)
 
     # -- names ----------------------------------------------------------------
     def common_word(self, name: str, threshold: float = 4.0) -> bool:
@@ -278,7 +281,8 @@ def product_names(approved: str) -> list[str]:
     return out
 
 
-def mesh_protein_gene(label: str, names: dict[str, str | None], symbols: dict[str, str]) -> str | None:
+def mesh_protein_gene(label: str, names: dict[str, str | None], symbols: dict[str, str],
+                      entry_terms: Sequence[str] = ()) -> str | None:
     """The HGNC gene a MeSH protein descriptor without cross-references names, by its name.
 
     >>> mesh_protein_gene("Superoxide Dismutase-1", {"superoxidedismutase1": "HGNC:11179"}, {})
@@ -287,6 +291,8 @@ def mesh_protein_gene(label: str, names: dict[str, str | None], symbols: dict[st
     'HGNC:10639'
     >>> mesh_protein_gene("Galanin Receptors", {}, {"GAL": "HGNC:4114"}) is None
     True
+    >>> mesh_protein_gene("Cyclin-Dependent Kinase Inhibitor p21", {}, {"CDKN1A": "HGNC:1784"}, ["CDKN1A Protein"])
+    'HGNC:1784'
     """
     hit = names.get(fold(label))
     if hit:
@@ -295,7 +301,41 @@ def mesh_protein_gene(label: str, names: dict[str, str | None], symbols: dict[st
     # "Chemokine CXCL13", "Protein Kinase C-alpha" aside: a class word followed by an approved symbol
     if len(words) == 2 and len(words[1]) >= 3 and any(c.isdigit() for c in words[1]) and words[1] in symbols:
         return symbols[words[1]]
+    # "Cyclin-Dependent Kinase Inhibitor p21" has the entry term "CDKN1A Protein": the symbol's product
+    for n in entry_terms:
+        m = re.fullmatch(r"(\S{3,}) Protein", n)
+        if m and m[1] in symbols:
+            return symbols[m[1]]
     return None
+
+
+def attested_aliases(names: list[str], approved: dict[str, str]) -> list[str]:
+    """Symbols a MeSH protein heading writes as a word of its names ("p21", "PKC", "p38").
+
+    MeSH's indexers attach such a short form to the protein they file it under,
+    so it outweighs the same string as one more alias of an unrelated gene
+    (HGNC lists "p21" for TCEAL1 too, "PKC" for PRRT2).  Approved symbols of
+    other genes ("Cdk2 Inhibitor Protein") and hyphen-joined parts are left out.
+
+    >>> attested_aliases(["Cyclin-Dependent Kinase Inhibitor p21", "Cdk2 Inhibitor Protein"], {"CDK2": "HGNC:1771"})
+    ['p21']
+    >>> attested_aliases(["PKC Serine-Threonine Kinase", "Protein Kinase C", "PKC alpha"], {})
+    ['PKC']
+    >>> attested_aliases(["Oncogene Protein p21(ras)", "PKC-alpha", "PKC alpha", "p53 II"], {})
+    []
+    """
+    out: list[str] = []
+    upper = {s.upper() for s in approved}
+    for n in names:
+        for m in re.finditer(r"(?<![\w-])([A-Za-z][A-Za-z0-9]{1,6})(?![\w(-])(?!\s+(?:[a-z]|[IVX]+|\d+)\b)"
+                             r"(?!\s+(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu)\b)", n):
+            w = m[1]
+            ups = sum(c.isupper() for c in w)
+            if len(w) < 3 or w.upper() in upper or not (any(c.isdigit() for c in w) or ups >= 2 and ups == len(w)):
+                continue
+            if w not in out:
+                out.append(w)
+    return out
 
 
 def generic_family(name: str, zipf) -> bool:
@@ -367,6 +407,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 # but the commonest words stay out ("SET", "ALL", "CAT")
                 if zipf_frequency(s.lower(), "en") < (4.5 if s.isupper() and len(s) >= 5 else 3.5) and len(s) >= 3:
                     b.name(s, cid, 2, "cs")
+                    if re.fullmatch(r"[pP]\d{2,3}", s):
+                        b.name(s.swapcase()[0] + s[1:], cid, 2, "cs")  # "p21" and "P21": the protein of 21 kDa
                     if zipf_frequency(s.lower(), "en") < 3.0:
                         b.name(s, cid, 3, "csi")
             elif k == 0:
@@ -451,6 +493,20 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 b.name(s, cid, min(i, 1), common=5.0)
                 db_names.setdefault(s.lower(), cid)
 
+    # a short form counts as attested only when one protein heading alone writes it ("p21", not "p53",
+    # which several headings of p53-binding and p53-induced proteins repeat)
+    attested: dict[str, int] = {}
+    for r in rows(src / "mesh.tsv.gz"):
+        if r["id"].startswith("MESH:D") and {t[:3] for t in split(r["tree"])} & {"D08", "D12"}:
+            for w in attested_aliases([r["label"], *split(r["synonyms"])], hgnc_symbols):
+                attested[w] = attested.get(w, 0) + 1
+
+    # ... and only where no disease, drug or cell already goes by it ("HSP" stays hereditary spastic paraplegia)
+    other_senses = {f for (f, c, _case) in b.names if b.concepts[c]["type"] != "Gene"}
+
+    def own_aliases(names: list[str]) -> list[str]:
+        return [w for w in attested_aliases(names, hgnc_symbols) if attested.get(w) == 1 and w not in other_senses]
+
     for r in rows(src / "mesh.tsv.gz"):
         cid, label, trees = r["id"], r["label"], set(split(r["tree"]))
         xrefs = split(r["xrefs"])
@@ -459,13 +515,15 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         hgnc = next((x for x in xrefs if x.startswith("HGNC:")), None) or next(
             (uniprot_to_hgnc[x] for x in xrefs if x in uniprot_to_hgnc), None)
         if hgnc is None and "D" in cats and trees & {"D08", "D12"}:
-            hgnc = mesh_protein_gene(label, hgnc_names, hgnc_symbols)
+            hgnc = mesh_protein_gene(label, hgnc_names, hgnc_symbols, names[1:])
         if hgnc and hgnc in b.concepts:
             # a protein descriptor: its names are names of the gene
             b.concepts[hgnc]["xrefs"].add(cid)
             for n in names:
                 if ", " not in n:
                     b.name(n, hgnc, 2, common=5.0)
+            for w in own_aliases(names) if cid.startswith("MESH:D") else ():
+                b.name(w, hgnc, 1, "cs", allow_common=True)
             continue
         if cid.startswith("MESH:C") and MESH_GENE_PRODUCT.search(label):
             continue
@@ -506,7 +564,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 # "Creatine Kinase"): gene products in the design's sense, never drugs
                 if (cid.startswith("MESH:D") and trees & {"D08", "D12"}
                         and not any(x.startswith(("CHEBI:", "pubchem.compound:")) for x in xrefs)):
-                    b.family(cid, label, names)
+                    b.family(cid, label, names, own_aliases(names))
                 continue
             if trees and "D13" in trees and not trees & {"D02", "D03", "D04", "D26", "D27"}:
                 continue  # nucleic acids and their parts are not substances one studies as drugs

@@ -218,3 +218,13 @@ def test_drug_code_given_as_an_example_of_a_class(extract_text):
 def test_equal_aliases_go_to_the_better_documented_gene(extract_text):
     # "ERK" is an alias of MAPK1 and a previous symbol of EPHB2
     assert concepts(extract_text("ERK phosphorylation increased."))["ERK"] == ("Gene", "HGNC:6871")
+
+
+def test_short_forms_go_to_the_protein_mesh_files_them_under(extract_text):
+    # HGNC lists "p21" for TCEAL1 and "PKC" for PRRT2 too; MeSH writes them for CDKN1A and protein kinase C
+    got = concepts(extract_text("Doxorubicin raised p21 levels and activated PKC in cardiomyocytes."))
+    assert got["p21"] == ("Gene", "HGNC:1784"), got
+    assert got["PKC"] == ("Gene", "MESH:D011493"), got
+    # "HSP" stays the disease MeSH does not file under a protein
+    got = concepts(extract_text("Hereditary spastic paraplegia (HSP) is a group of disorders. HSP begins in youth."))
+    assert got["HSP"][0] == "Disease", got

@@ -94,6 +94,12 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     acts: list[tuple[Mention, int]] = []
     for i, m in enumerate(mentions):
         if m.concept.type == "Drug":
+            # a class the vocabulary lists under a target's name ("ACE inhibitor", "TNF blockers"): its target
+            target = _class_target(m.text, lex) if not m.method.startswith("rule:") else None
+            if target is not None:
+                new.append(replace(m, method=f"rule:drug-class:{target.key}"))
+                drop.add(i)
+                continue
             # a ligand naming a receptor class: "sphingosine-1-phosphate receptor modulator"
             rr = _RECEPTOR_ROLE.match(text, m.end)
             if rr:
@@ -132,6 +138,26 @@ def drug_classes(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             new.append(act)
             drop.add(i)
     return new, drop
+
+
+_CLASS_NAME = re.compile(r"^(.{2,40}?)[\s-]+(" + "|".join(ROLE_WORDS) + r")$", re.I)
+
+
+def _class_target(surface: str, lex: Lexicon) -> Concept | None:
+    """The gene a class name is built on: "ACE inhibitors" → ACE; None for "calcium channel blockers".
+
+    The head must name the gene by its symbol or an exact-case alias, so that
+    everyday words ("proton pump", "calcium") never become targets.
+    """
+    m = _CLASS_NAME.match(surface)
+    if m is None or ROLE_WORDS[m[2].lower()] not in ("inhibitor", "antagonist", "agonist", "activator"):
+        return None
+    head = m[1]
+    if not any(c.isupper() or c.isdigit() for c in head[1:]) or " " in head:
+        return None
+    best = min((e for e in lex.lookup(head) if lex.concept(e.index).type == "Gene"), key=lambda e: (e.rank, e.index),
+               default=None)
+    return lex.concept(best.index) if best is not None and best.rank <= 3 else None
 
 
 _ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.I)

@@ -48,10 +48,13 @@ class _TriggerIndex:
                 continue
             last = p
             adjectival = _ADJECTIVAL.search(text, max(sent.start, p - 12), p) is not None
+            determiner = adjectival and _DETERMINER.search(text, max(sent.start, p - 8), p) is not None
             for ti, t in enumerate(TRIGGERS):
                 m = t.pattern.match(text, p, sent.end)
                 if m is None or any(a <= p and m.end() <= b for a, b in inside):
                     continue  # part of a term: "induced pluripotent stem cell-derived neurons", "activated microglia"
+                if t.predicate in _EFFECTS and t.direction == "active" and determiner:
+                    continue  # "the decrease in BDNF", "an increase of IL-6": a noun, not a verb
                 if not (adjectival and t.predicate in _EFFECTS and t.direction == "active"
                         and _PARTICIPLE.search(m.group(0))):
                     self.hits.append((p, m.end(), ti))
@@ -84,6 +87,7 @@ _EFFECTS = frozenset({"inhibits", "activates"})
 #: a participle after an article or a preposition modifies the noun after it ("in induced stem cells",
 #: "the activated receptor"); it is no verb
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|these|those|its|their|in|of|on|from|with|into|among|within|for)\s+$", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|these|those|its|their)\s+$", re.I)
 _PARTICIPLE = re.compile(r"^\w+(?:ed|ing)$", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+(?:[^,;()]|\([^(),;]{0,30}\)){1,90}?(?=,)", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:In|At|After|During|Over|Within|Across|Under|From|By)\s[^,;]{0,60},\s*)?"
@@ -248,7 +252,8 @@ def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -
     return bool(others)
 
 
-_OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|protect\w*|rescu\w*|preserv\w*|spar(e|es|ed|ing))\b",
+_OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|involving|protect\w*|rescu\w*|preserv\w*|"
+                            r"spar(e|es|ed|ing))\b",
                             re.I)
 #: "tofersen, an antisense oligonucleotide that lowers ...": the clause describes the drug itself
 _DESCRIBED_BY_CLAUSE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+(?:(?:an?|the|another)\s+(?:[\w-]+\s+){0,5}?)?(?:that|which|who)"
@@ -262,6 +267,16 @@ _CELL_FATE_BEFORE = re.compile(r"\b(survival|viability|numbers?|counts?|density|
                                r"proportion|percentage)\s+of\s+(?:(?:the|these|those|healthy|surviving|"
                                r"cultured)\s+)*$", re.I)
 _VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+", re.I)
+_BARE_PARTICIPLE = re.compile(r"\w+ed\s+by\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|become|became|remain\w*|appear\w*|seem\w*)\b",
+                        re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_REVERSED_CHANGE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:decrease|reduction|loss|decline|depletion|"
+                              r"increase|elevation|rise|induction|upregulation|downregulation)s?\s+(?:in|of)\b", re.I)
+_INDEPENDENT_OF = re.compile(r"\bindependent(?:ly)?\s+of\s+(?:the\s+)?$", re.I)
+#: "increased expression of", "reduced levels of the": a change said of what follows, in a noun phrase
+_NOMINAL_CHANGE_OF = re.compile(r"\b(?:increased|decreased|reduced|elevated|enhanced|higher|lower|impaired|diminished|"
+                                r"augmented|altered|abnormal)\s+(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?$", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
@@ -314,6 +329,26 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     and first >= a.end and _LOCATION.search(text, max(a.end, first - 12), first)
                     and any(a.end <= x.start and x.end <= first for x in ms)):
                 continue  # "cut DNA damage in motor neurons": the cells are where, not what
+            if where == "between" and t.direction == "passive" and _BARE_PARTICIPLE.match(text, tm.start()) \
+                    and o is a and not _AUXILIARY.search(text, a.end, tm.start()) \
+                    and len(_PARENTHESES.sub(" ", text[a.end:tm.start()]).split()) > 3:
+                continue  # "a role in the adverse effect induced by X": the participle modifies the noun before it
+            if t.predicate in ("treats", "causes") and o is b and t.direction == "active" and where == "between" \
+                    and _competitor(text, ms, tm.end(), b.start, b):
+                continue  # "reduced brain inflammation in models of ALS": the nearer disease is the object
+            if o is b and _INDEPENDENT_OF.search(text, max(sent.start, b.start - 30), b.start):
+                continue  # "increased colonies independently of Notch1": nothing is said to act on Notch1
+            if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes"}:
+                first = min((x.start for x in ms if x.start in _coordinated(text, ms, a)), default=a.start)
+                if _NOMINAL_CHANGE_OF.search(text, max(sent.start, first - 50), first):
+                    continue  # "increased expression of Fas, as well as increased activation of caspase 3": a list of changes
+                if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
+                    continue  # "glucose-induced disorder via blocking X": the noun a qualifies is the subject
+                if "," in text[a.end:tm.start()] and not _DESCRIBED_BY_CLAUSE.fullmatch(text, a.end, tm.start()) and any(
+                        TRIGGERS[k].predicate in _EFFECTS for k in index.before(max(sent.start, first - 60), first)):
+                    continue  # "X reduced fat mass, cholesterol levels, and reduced Y": a is an object in a list
+            if t.predicate in _EFFECTS and o is b and _REVERSED_CHANGE.match(text, tm.end()):
+                continue  # "prevents the decrease in VIP": a change undone, not an effect on VIP
             if where == "between":
                 # the subject side must be the nearest of its type to the trigger
                 if s is a and _competitor(text, ms, a.end, tm.start(), a):

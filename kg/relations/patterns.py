@@ -141,6 +141,16 @@ _ROLE_PREDICATE = {"inhibitor": "inhibits", "antagonist": "inhibits", "degrader"
                    "agonist": "activates", "activator": "activates", "modulator": "targets"}
 
 
+def _class_predicate(cls: Mention) -> str | None:
+    """What a class does to its target, from its role word: "BTK inhibitor", "ACE Inhibitors" (a listed class)."""
+    for name in (cls.concept.label, cls.text):
+        role = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+        role = role[:-1] if role.endswith("s") and role[:-1] in _ROLE_PREDICATE else role
+        if role in _ROLE_PREDICATE:
+            return _ROLE_PREDICATE[role]
+    return None
+
+
 def composition(ctx: Context) -> Iterator[Relation]:
     """Claims stated by a composed name: "BTK inhibitor" inhibits BTK; "ALS mouse model" model_of ALS."""
     for m in ctx.mentions:
@@ -152,8 +162,7 @@ def composition(ctx: Context) -> Iterator[Relation]:
             continue
         sent = ctx.sentences[m.sentence]
         if kind == "drug-class":
-            role = m.concept.label.rsplit(" ", 1)[-1]
-            pred = _ROLE_PREDICATE.get(role, "targets")
+            pred = _class_predicate(m) or "targets"
             subj, obj = m.concept, part
         elif kind == "model" and part.type == "Disease":
             pred, subj, obj = "model_of", m.concept, part
@@ -246,8 +255,7 @@ def setting(ctx: Context) -> Iterator[Relation]:
 def _class_effect(ctx: Context, sent: Sentence, drug: Mention, cls: Mention) -> Iterator[Relation]:
     """A member of "BTK inhibitor" inhibits BTK too."""
     target = ctx.concept(cls.method.split(":", 2)[2])
-    role = cls.concept.label.rsplit(" ", 1)[-1]
-    pred = _ROLE_PREDICATE.get(role)
+    pred = _class_predicate(cls)
     if target is not None and pred and _allowed(drug.concept, pred, target):
         yield Relation(drug.concept, pred, target, ctx.evidence(sent, drug, cls, "apposition:class-effect", 0.75))
 

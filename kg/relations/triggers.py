@@ -70,6 +70,13 @@ _SPEC: list[tuple] = [
                r"annual|annuali[sz]ed|new|disability|relapse)\s+){0,2}(decline|progression|disability|relapses?|attacks?|"
                r"deterioration|worsening|loss of (?:[\w-]+\s+)?function)\b", "active", 0.7),
     ("treats", r"\b(treated|managed) (with|by)\b", "passive", 0.7),
+    # "X attenuated cardiac hypertrophy", "X prevents diabetic nephropathy": a drug easing a disease
+    ("treats", r"\b(attenuat\w*|ameliorat\w*|alleviat\w*|mitigat\w*|revers\w*|prevent\w*|protect\w* against|"
+               r"rescu\w*|reliev\w*|improv\w*|reduc\w*|suppress\w*|inhibit\w*)\b" + _VERB_FORM,
+     "active", 0.65, ("Disease",), ("Drug",)),
+    ("treats", r"\b(attenuated|ameliorated|alleviated|mitigated|reversed|prevented|relieved|improved|reduced|"
+               r"suppressed|inhibited) by( (treatment|pretreatment|administration|co-?treatment) with)?\b",
+     "passive", 0.65, ("Disease",), ("Drug",)),
     ("tested_in", r"\b(test\w*|administ\w*|given|giving|dosed|dosing|treated|treatment|exposed|"
                   r"evaluat\w*|studied|injected|fed)\b", "either", 0.65, ("ModelSystem",)),
     ("tested_in", r"\b(clinical trials?|trials?|phase (1|2|3|i|ii|iii|1/2|2/3)\b|tested in (patients|people)|"
@@ -78,6 +85,9 @@ _SPEC: list[tuple] = [
     ("causes", r"\b(cause[sd]?|causing|responsible for|lead\w* to|result\w* in|underl\w*|contribut\w*|"
                r"give\w* rise to|account\w* for)\b", "active", 0.7),
     ("causes", r"\b(caused|induced) by\b", "passive", 0.75),
+    # "streptozotocin induced diabetes", "the drug precipitated seizures": a substance bringing on a disease
+    ("causes", r"\b(induc\w*|provok\w*|precipitat\w*|exacerbat\w*|aggravat\w*|worsen\w*|elicit\w*)\b" + _VERB_FORM,
+     "active", 0.65, ("Disease",), ("Drug",)),
     ("causes", r"\bmutations? (in|of)\b|\bmutant\b|\bvariants? (in|of)\b", "either", 0.7, (), ("Gene",)),
     ("biomarker_for", r"\b(bio)?markers?\b" + _NOT_CELL_STATE + r"|\bindicators?\b|\bpredictive\b|\bprognostic\b|\bdiagnostic\b",
      "either", 0.7),

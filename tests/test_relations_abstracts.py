@@ -1,0 +1,68 @@
+"""Relation rules for abstract-style text: sentences written for these tests, each with a case the rule must not fire on."""
+
+from __future__ import annotations
+
+from test_relations import claims, has
+
+
+def test_a_drug_easing_a_disease_treats_it(extract_text):
+    r = extract_text("Minocycline attenuated diabetic neuropathy in rats.")
+    assert has(r, "minocycline", "treats", "diabetic neuropathy"), claims(r)
+    r = extract_text("Neuropathic pain was alleviated by gabapentin.")
+    assert has(r, "gabapentin", "treats", "neuropathic pain"), claims(r)
+    # a gene lowering a disease is not a treatment
+    r = extract_text("TREM2 reduced amyloidosis in these animals.")
+    assert not any(x.predicate == "treats" for x in r.relations), claims(r)
+
+
+def test_the_nearest_disease_is_what_a_drug_eases(extract_text):
+    r = extract_text("Fasudil reduced neuroinflammation in a mouse model of Parkinson disease.")
+    assert not has(r, "fasudil", "treats", "Parkinson"), claims(r)
+
+
+def test_a_substance_bringing_on_a_disease_causes_it(extract_text):
+    r = extract_text("Cuprizone induced demyelination, and kainic acid provoked seizures.")
+    assert any(x.subject.label.lower() == "kainic acid" and x.predicate == "causes" and x.object.type == "Disease"
+               for x in r.relations), claims(r)
+    r = extract_text("Cuprizone induced microglia in the corpus callosum.")
+    assert not any(x.predicate == "causes" for x in r.relations), claims(r)
+
+
+def test_a_listed_class_names_its_target(extract_text):
+    r = extract_text("Patients received enalapril, an ACE inhibitor, before surgery.")
+    assert has(r, "enalapril", "inhibits", "ACE"), claims(r)
+    assert has(r, "enalapril", "part_of", "angiotensin-converting enzyme inhibitors"), claims(r)
+    # a class built on an everyday word has no gene target
+    r = extract_text("Patients received amlodipine, a calcium channel blocker, before surgery.")
+    assert not any(x.predicate == "inhibits" and x.object.type == "Gene" for x in r.relations), claims(r)
+
+
+def test_a_list_of_changes_has_no_subject(extract_text):
+    r = extract_text("Lesions showed raised expression of CD68 and CD163, as well as increased activation of STAT3.")
+    assert not has(r, "CD68", "activates", "STAT3"), claims(r)
+    assert not has(r, "CD163", "activates", "STAT3"), claims(r)
+    r = extract_text("CD40 increased activation of STAT3 in B cells.")
+    assert has(r, "CD40", "activates", "STAT3"), claims(r)
+
+
+def test_a_bare_participle_qualifies_the_noun_before_it(extract_text):
+    r = extract_text("Variants of TLR4 shape the severity of the liver injury induced by acetaminophen.")
+    assert not has(r, "acetaminophen", "activates", "TLR4"), claims(r)
+    r = extract_text("IL-6 release induced by lipopolysaccharide was measured.")
+    assert has(r, "lipopolysaccharide", "activates", "IL6"), claims(r)
+    r = extract_text("IL-6 secretion from the treated monocytes was strongly induced by lipopolysaccharide.")
+    assert has(r, "lipopolysaccharide", "activates", "IL6"), claims(r)
+
+
+def test_independently_of_and_undone_changes(extract_text):
+    r = extract_text("Valproate increased neurite growth independently of GSK3B.")
+    assert not any(x.object.label == "GSK3B" for x in r.relations), claims(r)
+    r = extract_text("Lithium prevented the decrease in BDNF after stress.")
+    assert not has(r, "lithium", "inhibits", "BDNF"), claims(r)
+    r = extract_text("Lithium decreased BDNF after stress.")
+    assert has(r, "lithium", "inhibits", "BDNF"), claims(r)
+
+
+def test_a_qualifying_substance_is_not_the_subject(extract_text):
+    r = extract_text("Insulin signalling protects against glucose-induced cardiomyopathy by blocking NOX2.")
+    assert not has(r, "glucose", "inhibits", "CYBB"), claims(r)
