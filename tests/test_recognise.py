@@ -228,3 +228,22 @@ def test_short_forms_go_to_the_protein_mesh_files_them_under(extract_text):
     # "HSP" stays the disease MeSH does not file under a protein
     got = concepts(extract_text("Hereditary spastic paraplegia (HSP) is a group of disorders. HSP begins in youth."))
     assert got["HSP"][0] == "Disease", got
+
+
+def test_a_gene_alias_must_fit_what_the_text_defines(extract_text):
+    # NBAS has the alias NAG; a text defining NAG as an enzyme the vocabulary lacks does not mean NBAS
+    got = concepts(extract_text("Urinary N-acetyl-beta-D-glucosaminidase (NAG) was high. NAG fell later."))
+    assert got["NAG"] == got["N-acetyl-beta-D-glucosaminidase"] != ("Gene", "HGNC:15625"), got
+    r = extract_text("A novel axonal guidepost (NAG) was found. NAG fell later.")
+    assert {(m.text, m.concept.type, m.concept.curie, m.concept.label) for m in r.mentions if m.text == "NAG"} == {
+        ("NAG", "Gene", None, "novel axonal guidepost")}, concepts(r)
+    # the symbol itself is kept whatever the long form ("copper/zinc superoxide dismutase")
+    got = concepts(extract_text("Copper/zinc superoxide dismutase (SOD1) misfolds. SOD1 aggregates."))
+    assert got["SOD1"] == ("Gene", "HGNC:11179"), got
+
+
+def test_ros_is_reactive_oxygen_species(extract_text):
+    got = concepts(extract_text("Microglia released ROS and nitric oxide."))
+    assert got["ROS"] == ("Drug", "MESH:D017382"), got
+    got = concepts(extract_text("ROS1 fusions drive some lung cancers."))
+    assert got["ROS1"][0] == "Gene", got

@@ -66,3 +66,9 @@ def test_independently_of_and_undone_changes(extract_text):
 def test_a_qualifying_substance_is_not_the_subject(extract_text):
     r = extract_text("Insulin signalling protects against glucose-induced cardiomyopathy by blocking NOX2.")
     assert not has(r, "glucose", "inhibits", "CYBB"), claims(r)
+
+
+def test_a_substance_naming_part_of_a_protein_acts_on_nothing(extract_text):
+    r = extract_text("Copper/zinc superoxide dismutase (SOD1) mutations cause familial ALS.")
+    assert has(r, "SOD1", "causes", "amyotrophic lateral sclerosis"), claims(r)
+    assert not any(x.subject.label.lower() in ("zinc", "copper") for x in r.relations), claims(r)

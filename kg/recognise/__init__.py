@@ -138,17 +138,25 @@ class Recogniser:
         if member_of:
             mentions = [replace(m, concept=member_of[(m.start, m.end)], method="abbreviation")
                         if (m.start, m.end) in member_of else m for m in mentions]
+        long_of = {d.short: text[d.long_start:d.long_end] for d in defs}
         out = []
         covered = bytearray(len(text) + 1)
         for m in mentions:
             if m.text in resolved:
                 c = resolved[m.text]
                 if c is None:
-                    if m.concept.type == "Gene":
-                        # proteins are often defined by names the vocabulary does not list verbatim
-                        out.append(m)
-                        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-                    continue  # defined in this document as something we do not know
+                    if m.concept.type != "Gene":
+                        continue  # defined in this document as something we do not know
+                    long = long_of.get(m.text, "")
+                    if not _fits_long_form(m.concept, m.text, long):
+                        # a protein the vocabulary lacks, which the text names and types: a local concept
+                        c = resolved[m.text] = Concept(curie=None, type="Gene", label=" ".join(long.split()),
+                                                       synonyms=(m.text,), source="abbreviation")
+                        m = replace(m, concept=c, method="abbreviation")
+                    # proteins are often defined by names the vocabulary does not list verbatim
+                    out.append(m)
+                    covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+                    continue
                 m = replace(m, concept=c, method="abbreviation")
             out.append(m)
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -194,6 +202,27 @@ def _numbered_member(short: str, long: str, short_c: Concept, long_c: Concept) -
     """A numbered gene symbol defined by its family's name: the symbol's own gene is meant."""
     return (short_c.type == long_c.type == "Gene" and short_c.key != long_c.key and short[-1].isdigit()
             and not any(ch.isdigit() for ch in long))
+
+
+_GENERIC_WORDS = frozenset("protein proteins factor factors receptor receptors kinase gene genes domain family member "
+                           "subunit type like binding associated related human".split())
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9]{3,}", name.lower()) if w not in _GENERIC_WORDS}
+
+
+def _fits_long_form(gene: Concept, short: str, long: str) -> bool:
+    """Whether a gene the dictionary gives a short form can be what the text defines it as.
+
+    Its own symbol or a well-attested synonym always can ("copper/zinc superoxide dismutase (SOD1)");
+    another alias only when the definition shares a word with the gene's names: "N-acetyl
+    glucosaminidase (NAG)" is no NBAS (neuroblastoma amplified sequence), one of whose aliases is NAG.
+    """
+    if gene.label.upper() == short.upper() or short.upper() in (x.upper() for x in gene.synonyms):
+        return True
+    words = _content_words(long)
+    return any(words & _content_words(n) for n in (gene.label, *gene.synonyms))
 
 
 def _needs_support(m: Mention) -> bool:

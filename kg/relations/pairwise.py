@@ -147,6 +147,14 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                   and _HEAD_NOUN.fullmatch(text, a.end, b.start) and a.concept.key != b.concept.key
                   and _COMMON_WORD.fullmatch(a.text) and _SYMBOL.search(b.text)}
         ms = [m for m in ms if m.start not in named or m.concept.type not in ("Drug", "Gene")]
+        # "copper/zinc superoxide dismutase", "zinc finger protein": a substance that names part of a protein
+        compound: set[int] = set()
+        for x, y in reversed(list(zip(ms, ms[1:], strict=False))):
+            sep = text[x.end:y.start]
+            if x.concept.type == "Drug" and ((y.concept.type == "Gene" and sep in (" ", "-", "/"))
+                                             or (y.start in compound and sep == "/")):
+                compound.add(x.start)
+        ms = [m for m in ms if m.start not in compound]
         if len(ms) < 2:
             continue
         modifiers = {m.start for m in ms if _MODIFIER_AFTER.match(text, m.end)}
@@ -324,7 +332,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 if s is a and (_VERB_COORD.fullmatch(text, a.end, tm.start())
                                or len(text[a.end:tm.start()].split()) > 12):
                     continue  # "scavenge X and reduce Y": X is an object, not the subject
-            first = min((x.start for x in ms if x.start in _coordinated(text, ms, b)), default=b.start)
+            first = min(_coordinated(text, ms, b))
             if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
                     and first >= a.end and _LOCATION.search(text, max(a.end, first - 12), first)
                     and any(a.end <= x.start and x.end <= first for x in ms)):
@@ -339,7 +347,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             if o is b and _INDEPENDENT_OF.search(text, max(sent.start, b.start - 30), b.start):
                 continue  # "increased colonies independently of Notch1": nothing is said to act on Notch1
             if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes"}:
-                first = min((x.start for x in ms if x.start in _coordinated(text, ms, a)), default=a.start)
+                first = min(_coordinated(text, ms, a))
                 if _NOMINAL_CHANGE_OF.search(text, max(sent.start, first - 50), first):
                     continue  # "increased expression of Fas, as well as increased activation of caspase 3": a list of changes
                 if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
@@ -360,7 +368,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "X, which blocks Y": X is the clause's subject; "the Z of X, which ..." it is not
                 if s is a and t.direction == "active" and _CLOSING_COMMA.fullmatch(text, a.end, tm.start()) \
                         and not _GERUND.match(text, tm.start()) \
-                        and not any(m.start in _coordinated(text, ms, a) for m in ms if m is not a):
+                        and len(_coordinated(text, ms, a)) == 1:
                     continue  # "an ASO that lowers SOD1 protein, reduced NfL": a ends a clause; the verb is the main one
                 gap = text[a.end:tm.start()] if s is a else text[tm.end():b.start]
                 gap = _APPOSITIVE.sub(",", gap)  # a description set off by commas does not separate subject and verb
@@ -381,7 +389,8 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "tofersen reduced plasma NfL in patients": the drug's effect, not the disease's
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
-                listed = [m for m in ms if m.start in _coordinated(text, ms, s)] or [s]
+                members = _coordinated(text, ms, s)
+                listed = [m for m in ms if m.start in members] or [s]
                 s_lo, s_hi = min(m.start for m in listed), max(m.end for m in listed)
                 g_lo, g_hi = (tm.end(), s_lo) if tm.end() <= s_lo else (s_hi, tm.start())
                 gap_text = text[g_lo:g_hi]
