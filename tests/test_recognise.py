@@ -234,9 +234,15 @@ def test_a_gene_alias_must_fit_what_the_text_defines(extract_text):
     # NBAS has the alias NAG; a text defining NAG as an enzyme the vocabulary lacks does not mean NBAS
     got = concepts(extract_text("Urinary N-acetyl-beta-D-glucosaminidase (NAG) was high. NAG fell later."))
     assert got["NAG"] == got["N-acetyl-beta-D-glucosaminidase"] != ("Gene", "HGNC:15625"), got
-    r = extract_text("A novel axonal guidepost (NAG) was found. NAG fell later.")
+    r = extract_text("A neuronal aminoacylglucosylase (NAG) was found. NAG fell later.")
     assert {(m.text, m.concept.type, m.concept.curie, m.concept.label) for m in r.mentions if m.text == "NAG"} == {
-        ("NAG", "Gene", None, "novel axonal guidepost")}, concepts(r)
+        ("NAG", "Gene", None, "neuronal aminoacylglucosylase")}, concepts(r)
+    # a definition that is no protein's name does not make its short form a gene ("elevated plus maze")
+    got = concepts(extract_text("Anxiety was tested in the elevated plus maze (EPM). Time in the EPM fell."))
+    assert got.get("EPM", ("", ""))[0] != "Gene", got
+    # one that reads as a protein's name keeps the gene ("Epo receptor (EpoR)")
+    got = concepts(extract_text("The erythropoietin-binding Epo receptor (EpoR) was expressed. EpoR rose."))
+    assert got["EpoR"] == ("Gene", "HGNC:3416"), got
     # the symbol itself is kept whatever the long form ("copper/zinc superoxide dismutase")
     got = concepts(extract_text("Copper/zinc superoxide dismutase (SOD1) misfolds. SOD1 aggregates."))
     assert got["SOD1"] == ("Gene", "HGNC:11179"), got

@@ -149,7 +149,9 @@ class Recogniser:
                         continue  # defined in this document as something we do not know
                     long = long_of.get(m.text, "")
                     if not _fits_long_form(m.concept, m.text, long):
-                        # a protein the vocabulary lacks, which the text names and types: a local concept
+                        if not _ENZYME_NAME.search(long):
+                            continue  # "elevated plus maze (EPM)": no gene, whatever else EPM names
+                        # an enzyme the vocabulary lacks ("N-acetyl glucosaminidase (NAG)"): a local concept
                         c = resolved[m.text] = Concept(curie=None, type="Gene", label=" ".join(long.split()),
                                                        synonyms=(m.text,), source="abbreviation")
                         m = replace(m, concept=c, method="abbreviation")
@@ -208,6 +210,14 @@ _GENERIC_WORDS = frozenset("protein proteins factor factors receptor receptors k
                            "subunit type like binding associated related human".split())
 
 
+#: a definition that reads as a protein's name: a protein head noun, or a numbered member ("-1", " B1")
+_PROTEIN_NAME = re.compile(r"\b(?:proteins?|receptors?|kinases?|factors?|inhibitors?|enzymes?|channels?|transporters?|"
+                           r"ligands?|antigens?|hormones?|peptides?)$|[-\s](?:[A-Z]?\d{1,3}[a-z]?|[A-Z])$")
+
+
+_ENZYME_NAME = re.compile(r"[a-z]{4,}ases?$", re.I)
+
+
 def _content_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9]{3,}", name.lower()) if w not in _GENERIC_WORDS}
 
@@ -221,6 +231,8 @@ def _fits_long_form(gene: Concept, short: str, long: str) -> bool:
     """
     if gene.label.upper() == short.upper() or short.upper() in (x.upper() for x in gene.synonyms):
         return True
+    if _PROTEIN_NAME.search(long):
+        return True  # "Epo receptor (EpoR)", "liver kinase B1 (LKB1)": a protein the vocabulary names otherwise
     words = _content_words(long)
     return any(words & _content_words(n) for n in (gene.label, *gene.synonyms))
 
