@@ -444,8 +444,14 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
     # lymphoblastic leukemia"): the same disease, so one concept, grounded to both
     mesh_index: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {"C": ({}, {}), "D": ({}, {})}
     mesh_c_rows = []
+    # a short form counts as attested only when one protein heading alone writes it ("p21", not "p53",
+    # which several headings of p53-binding and p53-induced proteins repeat)
+    attested: dict[str, int] = {}
     for r in rows(src / "mesh.tsv.gz"):
         cats = {t[0] for t in split(r["tree"])}
+        if r["id"].startswith("MESH:D") and {t[:3] for t in split(r["tree"])} & {"D08", "D12"}:
+            for w in attested_aliases([r["label"], *split(r["synonyms"])], hgnc_symbols):
+                attested[w] = attested.get(w, 0) + 1
         for cat in cats & {"C", "D"}:
             by_label, by_syn = mesh_index[cat]
             by_label.setdefault(key(r["label"]), set()).add(r["id"])
@@ -493,15 +499,8 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 b.name(s, cid, min(i, 1), common=5.0)
                 db_names.setdefault(s.lower(), cid)
 
-    # a short form counts as attested only when one protein heading alone writes it ("p21", not "p53",
-    # which several headings of p53-binding and p53-induced proteins repeat)
-    attested: dict[str, int] = {}
-    for r in rows(src / "mesh.tsv.gz"):
-        if r["id"].startswith("MESH:D") and {t[:3] for t in split(r["tree"])} & {"D08", "D12"}:
-            for w in attested_aliases([r["label"], *split(r["synonyms"])], hgnc_symbols):
-                attested[w] = attested.get(w, 0) + 1
-
-    # ... and only where no disease, drug or cell already goes by it ("HSP" stays hereditary spastic paraplegia)
+    # attested short forms (counted above) name a protein only where no disease, drug or cell already goes
+    # by them ("HSP" stays hereditary spastic paraplegia)
     other_senses = {f for (f, c, _case) in b.names if b.concepts[c]["type"] != "Gene"}
 
     def own_aliases(names: list[str]) -> list[str]:
