@@ -266,6 +266,56 @@ def fold(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+#: words that say what kind of condition a name is, not which one ("Jaw Neoplasms" ~ "jaw cancer")
+DISEASE_KIND = frozenset("""disease disorder syndrome infection infectious neoplasm cancer tumor tumour carcinoma
+condition abnormality""".split())
+_FILLER = frozenset("of the and in with".split())
+
+
+def word_set(name: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A name's words, any order, plural "s" folded, filler words (and ``drop``) left out.
+
+    >>> sorted(word_set("Shock, Septic")), sorted(word_set("neoplasm of jaw"))
+    (['septic', 'shock'], ['jaw', 'neoplasm'])
+    """
+    words = (w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+             for w in re.findall(r"[0-9a-z\u03b1-\u03c9]+", name.casefold()))
+    return frozenset(w for w in words if w not in _FILLER and w not in drop)
+
+
+def share_word(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
+    """Whether two records' names share a word (its first six letters, kinds such as "disease" aside):
+    an HPO class and a disease that only share a UMLS CUI are one concept only then ("Neurodegeneration"
+    and "neurodegenerative disease", not "Hemifacial hypertrophy" and "Friedreich ataxia").
+
+    >>> share_word(["Neurodegeneration"], ["neurodegenerative disease"])
+    True
+    >>> share_word(["Hemifacial hypertrophy"], ["Friedreich ataxia", "FRDA"])
+    False
+    """
+    a = {w[:6] for n in names_a for w in word_set(n, DISEASE_KIND)}
+    return any(w[:6] in a for n in names_b for w in word_set(n, DISEASE_KIND))
+
+
+def compatible_names(names_a: Sequence[str], names_b: Sequence[str]) -> bool:
+    """Whether a mapping between two disease records is plausible by name: some name's words, kinds
+    ("disease", "neoplasm"...) aside, lie within a name of the other.  Mondo maps MeSH "Seizures" to
+    "visual epilepsy" and "Shock, Septic" to "toxic shock syndrome"; neither is the same disease.
+
+    >>> compatible_names(["Hepatitis C"], ["hepatitis C virus infection"])
+    True
+    >>> compatible_names(["Jaw Neoplasms"], ["jaw cancer"]), compatible_names(["Neoplasms", "Cancer"], ["cancer"])
+    (True, True)
+    >>> compatible_names(["Seizures", "Seizure"], ["visual epilepsy", "epilepsy, visual"])
+    False
+    >>> compatible_names(["Shock, Septic"], ["toxic shock syndrome"])
+    False
+    """
+    a = {word_set(n, DISEASE_KIND) or word_set(n) for n in names_a}
+    b = {word_set(n, DISEASE_KIND) or word_set(n) for n in names_b}
+    return any(x and y and (x <= y or y <= x) for x in a for y in b)
+
+
 def product_names(approved: str) -> list[str]:
     """An approved gene name and the peptide it is the precursor of.
 
@@ -420,6 +470,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
     mesh_to_mondo: dict[str, str] = {}
     mondo_label: dict[str, set[str]] = {}
     mondo_syn: dict[str, set[str]] = {}
+    mondo_names: dict[str, list[str]] = {}
     for r in rows(src / "mondo.tsv.gz"):
         label = r["label"]
         if re.search(r", non-human animal$|, (dog|cat|cattle|horse|pig|sheep|goat|chicken|mouse|rat)$", label):
@@ -435,6 +486,7 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if not b.adjective_like(label):
             b.name(label, cid, 0, common=6.0)
         mondo_label.setdefault(key(label), set()).add(cid)
+        mondo_names[cid] = [label, *split(r["synonyms"])]
         for s in split(r["synonyms"]):
             mondo_syn.setdefault(key(s), set()).add(cid)
             if not b.adjective_like(s) and not GROUPING.match(s):
@@ -460,10 +512,19 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if "C" in cats:
             mesh_c_rows.append(r)
     for r in mesh_c_rows:
-        if r["id"] in mesh_to_mondo:
-            continue
-        if any(x.startswith("MONDO:") for x in split(r["xrefs"])):
-            continue
+        mapped = [m for m in dict.fromkeys([mesh_to_mondo.pop(r["id"], None),
+                                            *(x for x in split(r["xrefs"]) if x.startswith("MONDO:"))]) if m]
+        if mapped:
+            # a mapping stands where the names allow it; Mondo maps "Seizures" to "visual epilepsy"
+            mesh_names = [r["label"], *split(r["synonyms"])]
+            fit = next((m for m in mapped if m not in mondo_names or compatible_names(mesh_names, mondo_names[m])),
+                       None)
+            for m in mapped:
+                if m != fit and m in b.concepts:
+                    b.concepts[m]["xrefs"].discard(r["id"])
+            if fit is not None:
+                mesh_to_mondo[r["id"]] = fit
+                continue
         mondo = lexical_match(r["label"], split(r["synonyms"]), mondo_label, mondo_syn,
                               lambda c: not any(x.startswith("MESH:") for x in b.concepts[c]["xrefs"]))
         if mondo:
@@ -528,13 +589,15 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             continue
         if "C" in cats:
             disease = any(t.startswith("C") for t in trees)
-            mondo = mesh_to_mondo.get(cid) or next((x for x in xrefs if x.startswith("MONDO:")), None)
+            mondo = mesh_to_mondo.get(cid)
             if disease and mondo and mondo in b.concepts:
                 b.concepts[mondo]["xrefs"].add(cid)
                 for n in names:
                     if not b.adjective_like(n):
                         b.name(n, mondo, 2, common=6.0)
                 continue
+            # a Mondo class the names ruled out above is not this record's match
+            xrefs = [x for x in xrefs if not (x.startswith("MONDO:") and x in b.concepts)]
             if disease:
                 b.concept(cid, "Disease", label, xrefs, "MeSH")
             else:
@@ -589,7 +652,13 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
         if r["branch"] not in ("phenotypic_abnormality", "") or r["id"] in b.alias_of:
             continue
         cid = r["id"]
-        twin = next((umls_to_disease[x] for x in split(r["xrefs"]) if x in umls_to_disease), None)
+        hpo_names = [r["label"], *split(r["synonyms"])]
+        # the same clinical concept shares a word of its name too, and MeSH gives it no heading of its own:
+        # HPO "Seizure" carries epilepsy's CUI among its own, but MeSH has "Seizures" apart from "Epilepsy"
+        own_heading = key(r["label"]) in mesh_index["C"][0]
+        twin = None if own_heading else next(
+            (t for t in (umls_to_disease[x] for x in split(r["xrefs"]) if x in umls_to_disease)
+             if share_word(hpo_names, mondo_names.get(t) or [b.concepts[t]["label"]])), None)
         if twin is not None:
             b.concepts[twin]["xrefs"].add(cid)
             for i, s in enumerate([r["label"], *split(r["synonyms"])]):
@@ -611,6 +680,11 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
             b.concepts[db]["xrefs"].add(cid)
             continue
         if r["kind"] != "drug":
+            continue
+        db = db_names.get(r["label"].lower())
+        if db is not None:
+            # an ion or salt named like a DrugBank drug ("valproate" of valproic acid) is that drug
+            b.concepts[db]["xrefs"].add(cid)
             continue
         mesh = lexical_match(r["label"], split(r["synonyms"]), *mesh_index["D"], lambda c: False)
         b.concept(cid, "Drug", r["label"], split(r["xrefs"]) + ([mesh] if mesh else []), "ChEBI")

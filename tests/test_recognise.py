@@ -40,6 +40,32 @@ def test_plurals_and_longest_match(extract_text):
     assert "neurons" not in found
 
 
+def test_plurals_in_ies(extract_text):
+    found = concepts(extract_text("Malignancies and mitochondrial myopathies were rare; rabies was not seen."))
+    single = concepts(extract_text("Malignancy and mitochondrial myopathy were rare."))
+    assert found["Malignancies"] == single["Malignancy"]
+    assert found["mitochondrial myopathies"] == single["mitochondrial myopathy"]
+    assert found["rabies"][0] == "Disease"  # a name that itself ends in -ies is still found
+
+
+def test_mixed_case_symbol_after_a_capital_and_hyphen(extract_text):
+    found = concepts(extract_text("Loss of E-cadherin and of Akt was seen; beta2 was not."))
+    assert found["E-cadherin"] == ("Gene", "HGNC:1748")  # CDH1, not the cadherin family
+    assert "beta2" not in found  # an all-lower-case word is no mixed-case symbol
+
+
+def test_a_sign_is_not_the_disease_its_cui_shares(extract_text):
+    # HPO "Seizure" shares a UMLS CUI with epilepsy, and Mondo maps MeSH "Seizures" to visual epilepsy
+    found = concepts(extract_text("Seizures were recorded in two patients; epilepsy was diagnosed in one."))
+    assert found["Seizures"][1] not in {found["epilepsy"][1], "MONDO:0001386"}
+    assert found["Seizures"][0] == "Disease"
+
+
+def test_a_salt_named_like_a_drug_is_that_drug(extract_text):
+    found = concepts(extract_text("Rats were given valproate or valproic acid."))
+    assert found["valproate"] == found["valproic acid"] == ("Drug", "DRUGBANK:DB00313")
+
+
 def test_abbreviation_defined_in_text_is_resolved(extract_text):
     r = extract_text("Patients received fingolimod hydrochloride (FH). Later, FH was stopped in two patients.")
     fh = [m for m in r.mentions if m.text == "FH"]

@@ -72,3 +72,16 @@ def test_a_substance_naming_part_of_a_protein_acts_on_nothing(extract_text):
     r = extract_text("Copper/zinc superoxide dismutase (SOD1) mutations cause familial ALS.")
     assert has(r, "SOD1", "causes", "amyotrophic lateral sclerosis"), claims(r)
     assert not any(x.subject.label.lower() in ("zinc", "copper") for x in r.relations), claims(r)
+
+
+def test_a_study_aim_is_no_claim(extract_text):
+    r = extract_text("The aim of this study was to examine the possible association between TREM2 and Parkinson disease.")
+    assert not any(x.predicate == "associated_with" for x in r.relations), claims(r)
+    r = extract_text("We investigated whether minocycline attenuates diabetic neuropathy in rats.")
+    assert not has(r, "minocycline", "treats", "diabetic neuropathy"), claims(r)
+    # the finding that follows a stated purpose is a claim
+    r = extract_text("To test this, we gave rats minocycline, which attenuated diabetic neuropathy.")
+    assert has(r, "minocycline", "treats", "diabetic neuropathy"), claims(r)
+    # a study that evaluated a drug in patients did test it there
+    r = extract_text("This trial evaluated the efficacy of riluzole in patients with amyotrophic lateral sclerosis.")
+    assert has(r, "riluzole", "tested_in", "amyotrophic lateral sclerosis"), claims(r)

@@ -2,8 +2,11 @@
 
 At every token start the two tries are asked for all names that are prefixes
 of the text from there (one C call each); a name counts only if it ends on a
-token boundary, optionally followed by a plural ``s``/``es``.  The longest
-name wins at each start, and overlapping candidates are resolved longest-first.
+token boundary, optionally followed by a plural ``s``/``es``; a word whose
+plural ends in ``-ies`` is looked up in a copy of the text where it reads
+``-y`` ("neuropathies" finds "neuropathy", "inflammatory myopathies" finds
+"inflammatory myopathy").  The longest name wins at each start, and
+overlapping candidates are resolved longest-first.
 
 >>> _boundary_ok("il-6 levels", 4), _boundary_ok("il-6x", 4)
 (True, False)
@@ -11,6 +14,7 @@ name wins at each start, and overlapping candidates are resolved longest-first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,6 +23,8 @@ from ..lexicon import Entry, Lexicon, normalise
 __all__ = ["Candidate", "find_candidates"]
 
 _WORD = re.compile(r"\w+")
+#: a plural in -ies ("therapies"); the copy of the text reads "therap" + "y  " there, offsets unchanged
+_IES = re.compile(r"(?<=[a-z]{3})ies\b")
 #: words that never begin a vocabulary name: skipping them halves the lookups
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but nor as is are was were be been being
 has have had do does did this that these those it its their there which who whom whose what when where while than
@@ -59,6 +65,8 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     """All longest-at-start vocabulary matches in ``text``, overlaps resolved."""
     low = normalise(text, lower=True)
     exact = normalise(text, lower=False)
+    ies_ends = [m.end() for m in _IES.finditer(low)]
+    singular = _IES.sub("y  ", low) if ies_ends else ""
     found: list[Candidate] = []
     ci_prefixes = lexicon.ci.prefixes
     cs_prefixes = lexicon.cs.prefixes
@@ -71,11 +79,19 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
         hits: list[tuple[int, bool, str, str]] = []  # end, plural, trie, key
         for key in ci_prefixes(low[p:p + max_len]):
             _add_hit(hits, low, p, key, "ci")
+        if ies_ends and bisect.bisect_right(ies_ends, p) < len(ies_ends) and ies_ends[bisect.bisect_right(ies_ends, p)] <= p + max_len:
+            for key in ci_prefixes(singular[p:p + max_len]):
+                end = p + len(key)
+                if key[-1] == "y" and singular.startswith("  ", end):
+                    hits.append((end + 2, True, "ci", key))
         if not (w.islower() and w.isalpha()):
             for key in cs_prefixes(exact[p:p + max_len]):
                 _add_hit(hits, exact, p, key, "cs")
-            if not w.isupper() and not w.islower():
+            # mixed-case symbols: "Akt", "mTOR", and "E-cadherin", whose first word alone is upper-case
+            if not w.isupper() and not w.islower() or w.isupper() and exact.startswith("-", m.end()):
                 for key in csi_prefixes(low[p:p + max_len]):
+                    if w.isupper() and not _mixed_case(exact, p, p + len(key)):
+                        continue
                     _add_hit(hits, low, p, key, "csi")
         if not hits:
             continue
@@ -86,6 +102,11 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
                         for e in lexicon.entries(trie, key))
         found.append(Candidate(p, best_end, entries, plural))
     return _resolve_overlaps(found)
+
+
+def _mixed_case(text: str, start: int, end: int) -> bool:
+    span = text[start:end]
+    return not span.isupper() and not span.islower()
 
 
 def _add_hit(hits: list, src: str, p: int, key: str, trie: str) -> None:

@@ -32,7 +32,11 @@ Modules: :mod:`.context` (what extractors read), :mod:`.pairwise`,
 (negation, hedging, background).
 
 Negation, hedging and background are recorded on each evidence; negated
-claims are kept as evidence but never asserted as plain triples.
+claims are kept as evidence but never asserted as plain triples.  A claim
+that a study only set out to examine ("we investigated whether X reduces Y",
+"the aim was to assess the effect of X on Y") is no claim: it is dropped,
+except that the study did test the drug (``tested_in``) and what names state
+by themselves (composition, apposition, "-induced" modifiers).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, Relation, Sentence
 from .context import Context
+from .cues import asks
 from .pairwise import pairwise
 from .patterns import (
     apposition,
@@ -95,6 +100,19 @@ FALLBACKS: dict[str, Fallback] = {
 DEFAULT_FALLBACKS = ("title", "with_topic")
 
 
+#: what a study's question still says: that the drug was tested, and what names and appositions state
+_STANDS_IN_AIMS = frozenset({"tested_in", "model_of", "part_of"})
+_DEFINITIONAL_RULES = ("composition:", "apposition:", "modifier:")
+
+
+def _question_only(r: Relation) -> bool:
+    """A claim stated only as what a study set out to examine."""
+    ev = r.evidence
+    if r.predicate in _STANDS_IN_AIMS or ev.rule.startswith(_DEFINITIONAL_RULES):
+        return False
+    return asks(ev.sentence, min(ev.subject_span[0], ev.object_span[0]) - ev.start)
+
+
 def _pair(r: Relation) -> frozenset[str]:
     return frozenset((r.subject.key, r.object.key))
 
@@ -109,13 +127,15 @@ class RelationExtractor:
         out: dict[str, Relation] = {}
         for name in self.names:
             for r in EXTRACTORS[name](ctx):
-                out.setdefault(r.full_hash, r)
+                if not _question_only(r):
+                    out.setdefault(r.full_hash, r)
         said = {(r.evidence.start, _pair(r)) for r in out.values()}
         said_in_doc = {_pair(r) for r in out.values()}
         for name in self.fallbacks:  # each in turn, silent where the extractors or an earlier fallback spoke
             fb = FALLBACKS[name]
             new = [r for r in fb.extract(ctx) if ((_pair(r) not in said_in_doc) if fb.scope == "document"
-                                                  else ((r.evidence.start, _pair(r)) not in said))]
+                                                  else ((r.evidence.start, _pair(r)) not in said))
+                   and not _question_only(r)]
             for r in new:
                 out.setdefault(r.full_hash, r)
             said |= {(r.evidence.start, _pair(r)) for r in new}

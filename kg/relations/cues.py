@@ -6,13 +6,17 @@ True
 True
 >>> negated("BTK inhibitors slow ALS", 0, 23)
 False
+>>> asks("We investigated whether riluzole slows ALS.", 28)
+True
+>>> asks("To test this, we gave riluzole, which slowed ALS.", 22)
+False
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["negated", "hedged", "background", "NEGATION", "HEDGES", "BACKGROUND"]
+__all__ = ["negated", "hedged", "background", "asks", "NEGATION", "HEDGES", "BACKGROUND", "AIM"]
 
 NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|"
@@ -33,6 +37,31 @@ BACKGROUND = re.compile(
     r"earlier (studies|work)|already (used|approved|known)|from previous research|long been)\b",
     re.I,
 )
+
+#: a study's question rather than its answer: "the aim of this study was to investigate the possible links between
+#: X and Y", "we examined whether X reduces Y", "OBJECTIVE: To assess the effect of X on Y"
+AIM = re.compile(
+    r"\b(?:(?:aims?|objectives?|purposes?|goals?)\b[^.;]{0,60}?\b(?:was|were|is|are) to|"
+    r"^(?:objectives?|aims?|purposes?|goals?)\s*:\s*to|"
+    r"(?:we|study|studies|experiments?|trials?) (?:(?:was|were) designed to |(?:sought|aimed|set out) to )?"
+    r"(?:investigated?|examined?|explored?|tested?|asked|evaluated?|assessed?|determined?|studied|study)|"
+    r"to (?:investigate|examine|determine|evaluate|assess|explore|test|study|clarify|elucidate|analy[sz]e|compare|"
+    r"characteri[sz]e|address|identify))"
+    r"\b(?:\s+\S+){0,4}?\s+(?:whether|if|how|the (?:possible |potential |putative )?"
+    r"(?:role|effects?|impact|influence|association|relationships?|links?|contribution|efficacy)s?\b)",
+    re.I,
+)
+#: a new clause whose subject speaks for itself: "To test this, we gave X, which slowed Y"
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:we|they|which|and we|but)\b", re.I)
+
+
+def asks(sentence: str, claim_start: int) -> bool:
+    """Whether the claim starting at ``claim_start`` (an offset in ``sentence``) is the question a study
+    set out to answer, not a finding: the aim cue comes before it, in the same clause."""
+    for m in AIM.finditer(sentence, 0, claim_start):
+        if not _CLAUSE_BREAK.search(sentence, m.end(), claim_start):
+            return True
+    return False
 
 
 def _window(text: str, start: int, end: int) -> str:
