@@ -85,3 +85,12 @@ def test_a_study_aim_is_no_claim(extract_text):
     # a study that evaluated a drug in patients did test it there
     r = extract_text("This trial evaluated the efficacy of riluzole in patients with amyotrophic lateral sclerosis.")
     assert has(r, "riluzole", "tested_in", "amyotrophic lateral sclerosis"), claims(r)
+
+
+def test_a_denial_heading_the_claim_negates_it(extract_text):
+    r = extract_text("Lack of association of TREM2 with Parkinson disease and with multiple sclerosis.")
+    assert r.relations and all(x.evidence.negated for x in r.relations), claims(r)
+    r = extract_text("There was no significant correlation between IL-6 levels and multiple sclerosis.")
+    assert r.relations and all(x.evidence.negated for x in r.relations), claims(r)
+    r = extract_text("A strong correlation between IL-6 levels and multiple sclerosis was found.")
+    assert r.relations and not any(x.evidence.negated for x in r.relations), claims(r)

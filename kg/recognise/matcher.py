@@ -23,6 +23,7 @@ from ..lexicon import Entry, Lexicon, normalise
 __all__ = ["Candidate", "find_candidates"]
 
 _WORD = re.compile(r"\w+")
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
 #: a plural in -ies ("therapies"); the copy of the text reads "therap" + "y  " there, offsets unchanged
 _IES = re.compile(r"(?<=[a-z]{3})ies\b")
 #: words that never begin a vocabulary name: skipping them halves the lookups
@@ -90,8 +91,8 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
             # mixed-case symbols: "Akt", "mTOR", and "E-cadherin", whose first word alone is upper-case
             if not w.isupper() and not w.islower() or w.isupper() and exact.startswith("-", m.end()):
                 for key in csi_prefixes(low[p:p + max_len]):
-                    if w.isupper() and not _mixed_case(exact, p, p + len(key)):
-                        continue
+                    if w.isupper() and not _mixed_case(exact, p, p + len(key)) or _ACRONYM_PLURAL.fullmatch(w):
+                        continue  # "HCCs", "MSCs": plurals of acronyms, not the symbols HCCS, MSCS
                     _add_hit(hits, low, p, key, "csi")
         if not hits:
             continue

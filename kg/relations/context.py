@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..model import Concept, Document, Evidence, Mention, Sentence
 from ..schema import load_schema
-from .cues import background, hedged, negated
+from .cues import background, denied_before, hedged, negated
 
 __all__ = ["Context", "resolve_model_anaphora", "named_members", "is_drug_class", "EXTRACTOR", "PREDICATE_ORDER", "MAX_GAP", "allowed", "dedupe", "adjacent_pairs",
            "CLAUSE_BREAK", "MODIFIER_AFTER"]
@@ -76,7 +76,7 @@ class Context:
                  claim: tuple[int, int] | None = None) -> Evidence:
         text = self.doc.text
         lo, hi = claim or (min(s.start, o.start), max(s.end, o.end))
-        neg = negated(text, lo, hi)
+        neg = negated(text, lo, hi) or denied_before(text, lo, sent.start)
         # a hedge covers what follows it up to the claim ("may inhibit", "it is possible that X ..."),
         # not a claim that precedes it ("X inhibits Y, suggesting Z")
         hed = hedged(text, sent.start, min(sent.end, hi + 1))

@@ -6,6 +6,8 @@ True
 True
 >>> negated("BTK inhibitors slow ALS", 0, 23)
 False
+>>> denied_before("Lack of association of CCR5 with lupus", 22)
+True
 >>> asks("We investigated whether riluzole slows ALS.", 28)
 True
 >>> asks("To test this, we gave riluzole, which slowed ALS.", 22)
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["negated", "hedged", "background", "asks", "NEGATION", "HEDGES", "BACKGROUND", "AIM"]
+__all__ = ["negated", "denied_before", "hedged", "background", "asks", "NEGATION", "HEDGES", "BACKGROUND", "AIM"]
 
 NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|"
@@ -37,6 +39,22 @@ BACKGROUND = re.compile(
     r"earlier (studies|work)|already (used|approved|known)|from previous research|long been)\b",
     re.I,
 )
+
+#: a denial that heads the claim it denies: "lack of association of X with Y", "no correlation between X and Y"
+DENIAL_BEFORE = re.compile(
+    r"\b(?:(?:lack|absence|failure) of (?:an? |any )?|no |not (?:an? )?)(?:[\w-]+ ){0,2}?"
+    r"(?:associations?|correlations?|relationships?|links?|effects?|roles?|differences?|evidence|influence|impact)"
+    r"\s+(?:of|between|for|on|in|with)\b", re.I)
+
+
+def denied_before(text: str, claim_start: int, floor: int = 0, reach: int = 80) -> bool:
+    """A denial heading a claim ("Lack of association of X with Y", "no significant correlation between X
+    and Y"): it starts before the claim, in the same clause."""
+    for m in DENIAL_BEFORE.finditer(text, max(floor, claim_start - reach), claim_start + 40):
+        if m.start() < claim_start and not re.search(r"[.;:]", text[m.end():claim_start]):
+            return True
+    return False
+
 
 #: a study's question rather than its answer: "the aim of this study was to investigate the possible links between
 #: X and Y", "we examined whether X reduces Y", "OBJECTIVE: To assess the effect of X on Y"

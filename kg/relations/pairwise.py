@@ -194,6 +194,7 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
                 yield from _best_claims(ctx, sent, ms, a, b, index)
 
 
+#: what joins the members of a list: commas, "and", "or"
 _LIST_SEP = re.compile(r"^[\s,*()]*(?:(?:and|or|and/or|as well as)[\s*()]*)?$", re.I)
 
 
