@@ -94,3 +94,16 @@ def test_a_denial_heading_the_claim_negates_it(extract_text):
     assert r.relations and all(x.evidence.negated for x in r.relations), claims(r)
     r = extract_text("A strong correlation between IL-6 levels and multiple sclerosis was found.")
     assert r.relations and not any(x.evidence.negated for x in r.relations), claims(r)
+
+
+def test_an_object_belongs_to_the_nearer_verb(extract_text):
+    r = extract_text("Betaine (200 and 400 mg/kg) treatment increased the ventricular expression of BCL2 and reduced the level "
+                     "of BAX in the heart.")
+    assert has(r, "betaine", "activates", "BCL2"), claims(r)
+    assert not has(r, "betaine", "activates", "BAX"), claims(r)
+
+
+def test_a_participle_glued_to_a_word_has_that_word_as_subject(extract_text):
+    r = extract_text("Curcumin inhibited LPS-induced IL-6 release in macrophages.")
+    assert has(r, "curcumin", "inhibits", "IL6"), claims(r)
+    assert not has(r, "curcumin", "activates", "IL6"), claims(r)

@@ -356,6 +356,13 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 if "," in text[a.end:tm.start()] and not _DESCRIBED_BY_CLAUSE.fullmatch(text, a.end, tm.start()) and any(
                         TRIGGERS[k].predicate in _EFFECTS for k in index.before(max(sent.start, first - 60), first)):
                     continue  # "X reduced fat mass, cholesterol levels, and reduced Y": a is an object in a list
+            if where == "between" and t.direction == "active" and s is a and tm.start() > a.end + 1 \
+                    and text[tm.start() - 1] == "-" and text[tm.start() - 2].isalnum():
+                continue  # "X inhibited LPS-induced TNF": the word glued to the participle is its subject, not X
+            if where == "between" and t.predicate in _EFFECTS and t.direction == "active" and o is b and any(
+                    TRIGGERS[k].predicate in _EFFECTS and TRIGGERS[k].direction == "active" and x > tm.end()
+                    and text[x - 1] != "-" for k, (x, _) in between.items()):
+                continue  # "X increased A and reduced B": B is the object of the nearer verb
             if t.predicate in _EFFECTS and o is b and _REVERSED_CHANGE.match(text, tm.end()):
                 continue  # "prevents the decrease in VIP": a change undone, not an effect on VIP
             if where == "between":
