@@ -107,3 +107,16 @@ def test_a_participle_glued_to_a_word_has_that_word_as_subject(extract_text):
     r = extract_text("Curcumin inhibited LPS-induced IL-6 release in macrophages.")
     assert has(r, "curcumin", "inhibits", "IL6"), claims(r)
     assert not has(r, "curcumin", "activates", "IL6"), claims(r)
+
+
+def test_a_list_stays_a_list_across_an_unknown_item(extract_text):
+    r = extract_text("Several transcripts have been implicated in neuroinflammation: ccl7, cd63, xq7b, cfl1 and dusp1.")
+    genes = {"CCL7", "CD63", "CFL1", "DUSP1"}
+    assert not any(x.subject.label in genes and x.object.label in genes for x in r.relations), claims(r)
+
+
+def test_but_not_denies_the_claim_for_what_follows(extract_text):
+    r = extract_text("Expression of TREM2 but not the APOE level was associated with Parkinson disease.")
+    assert not any(x.subject.label == "APOE" for x in r.relations if not x.evidence.negated), claims(r)
+    r = extract_text("Expression of TREM2 and the APOE level were associated with Parkinson disease.")
+    assert any(x.subject.label == "APOE" for x in r.relations if not x.evidence.negated), claims(r)

@@ -6,8 +6,8 @@ True
 True
 >>> negated("BTK inhibitors slow ALS", 0, 23)
 False
->>> denied_before("Lack of association of CCR5 with lupus", 22)
-True
+>>> denied_before("Lack of association of CCR5 with lupus", 22), denied_before("TIM1 but not the TIM3 gene", 17)
+(True, True)
 >>> asks("We investigated whether riluzole slows ALS.", 28)
 True
 >>> asks("To test this, we gave riluzole, which slowed ALS.", 22)
@@ -47,9 +47,15 @@ DENIAL_BEFORE = re.compile(
     r"\s+(?:of|between|for|on|in|with)\b", re.I)
 
 
+#: "A but not B is associated with D": B is denied
+_BUT_NOT = re.compile(r"\b(?:but|and|or)\s+not\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def denied_before(text: str, claim_start: int, floor: int = 0, reach: int = 80) -> bool:
     """A denial heading a claim ("Lack of association of X with Y", "no significant correlation between X
-    and Y"): it starts before the claim, in the same clause."""
+    and Y", "A but not X is associated with Y"): it starts before the claim, in the same clause."""
+    if _BUT_NOT.search(text, max(floor, claim_start - 50), claim_start):
+        return True
     for m in DENIAL_BEFORE.finditer(text, max(floor, claim_start - reach), claim_start + 40):
         if m.start() < claim_start and not re.search(r"[.;:]", text[m.end():claim_start]):
             return True

@@ -196,6 +196,15 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
 
 #: what joins the members of a list: commas, "and", "or"
 _LIST_SEP = re.compile(r"^[\s,*()]*(?:(?:and|or|and/or|as well as)[\s*()]*)?$", re.I)
+#: a list item the dictionary did not know, between two it did ("cd63, cdbpd, cfl1"): a symbol-like token
+_ITEM = (r"(?:[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9}|"
+         r"(?!(?:thus|then|also|hence|here|both|each|only|even|still|now|and|but|nor|the|its|this|that|these|those|"
+         r"which|who|whom|with|from|into|were|was|are|has|had|have|not|all|most|some)\b)[a-z]{3,6}\d?)")
+_UNKNOWN_ITEM = re.compile(rf"^\s*,\s*{_ITEM}(?:\s*,\s*{_ITEM}){{0,2}}\s*,\s*(?:(?:and|or)\s+)?$")
+
+
+def _joins(gap: str) -> bool:
+    return bool(_LIST_SEP.match(gap) or _UNKNOWN_ITEM.match(gap))
 
 
 def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
@@ -204,11 +213,11 @@ def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
     idx = next(i for i, x in enumerate(same) if x is m)
     members = {m.start}
     i = idx
-    while i > 0 and _LIST_SEP.match(text[same[i - 1].end:same[i].start]):
+    while i > 0 and _joins(text[same[i - 1].end:same[i].start]):
         i -= 1
         members.add(same[i].start)
     i = idx
-    while i + 1 < len(same) and _LIST_SEP.match(text[same[i].end:same[i + 1].start]):
+    while i + 1 < len(same) and _joins(text[same[i].end:same[i + 1].start]):
         i += 1
         members.add(same[i].start)
     return members
