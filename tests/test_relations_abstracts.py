@@ -120,3 +120,24 @@ def test_but_not_denies_the_claim_for_what_follows(extract_text):
     assert not any(x.subject.label == "APOE" for x in r.relations if not x.evidence.negated), claims(r)
     r = extract_text("Expression of TREM2 and the APOE level were associated with Parkinson disease.")
     assert any(x.subject.label == "APOE" for x in r.relations if not x.evidence.negated), claims(r)
+
+
+def test_objects_of_an_earlier_verb_do_not_act(extract_text):
+    r = extract_text("Overexpression upregulated the mesenchymal markers N-cadherin and vimentin and concurrently "
+                     "downregulated E-cadherin.")
+    assert not any(x.subject.label in {"CDH2", "VIM"} and x.predicate == "inhibits" for x in r.relations), claims(r)
+
+
+def test_an_opposite_change_in_a_list_has_its_own_object(extract_text):
+    r = extract_text("Here, glucose decreased the expression of CASR, and activation of the proteasome subunit PSMB5 "
+                     "followed.")
+    assert not has(r, "glucose", "inhibits", "PSMB5"), claims(r)
+    r = extract_text("Here, glucose decreased the expression of CASR and of PSMB5.")
+    assert has(r, "glucose", "inhibits", "PSMB5"), claims(r)
+
+
+def test_a_noun_of_change_heads_its_own_list(extract_text):
+    r = extract_text("A decrease in urinary tetrahydrocortisol was found, revealing reduced activity of HSD11B2.")
+    assert not any(x.predicate == "inhibits" for x in r.relations), claims(r)
+    r = extract_text("Urinary tetrahydrocortisol reduced the activity of HSD11B2.")
+    assert any(x.predicate == "inhibits" for x in r.relations), claims(r)

@@ -284,7 +284,7 @@ _CELL_FATE_AFTER = re.compile(r"[\s-]*(survival|viability|numbers?|counts?|densi
 _CELL_FATE_BEFORE = re.compile(r"\b(survival|viability|numbers?|counts?|density|loss|death|ability|capacity|"
                                r"proportion|percentage)\s+of\s+(?:(?:the|these|those|healthy|surviving|"
                                r"cultured)\s+)*$", re.I)
-_VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+", re.I)
+_VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+(?:\w+ly\s+)?", re.I)
 _BARE_PARTICIPLE = re.compile(r"\w+ed\s+by\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|become|became|remain\w*|appear\w*|seem\w*)\b",
                         re.I)
@@ -294,7 +294,13 @@ _REVERSED_CHANGE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:decrea
 _INDEPENDENT_OF = re.compile(r"\bindependent(?:ly)?\s+of\s+(?:the\s+)?$", re.I)
 #: "increased expression of", "reduced levels of the": a change said of what follows, in a noun phrase
 _NOMINAL_CHANGE_OF = re.compile(r"\b(?:increased|decreased|reduced|elevated|enhanced|higher|lower|impaired|diminished|"
-                                r"augmented|altered|abnormal)\s+(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?$", re.I)
+                                r"augmented|altered|abnormal|(?:an?\s+)?(?:increase|decrease|reduction|elevation|rise|"
+                                r"decline|drop|change)s?)\s+(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+#: a new item of a list of changes, opposite to the verb: "X decreased A, and activation of B": B is not what X decreased
+_LISTED_CHANGE = {
+    pred: re.compile(r",\s*(?:and\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")\s+(?:of|in)\b", re.I)
+    for pred, nouns in (("inhibits", "activation|induction|upregulation|stimulation|increase|elevation"),
+                        ("activates", "inhibition|suppression|downregulation|blockade|decrease|reduction|loss"))}
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
@@ -339,9 +345,11 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                         _CELL_FATE_AFTER.match(text, b.end)
                         or _CELL_FATE_BEFORE.search(text, max(tm.end(), b.start - 40), b.start)):
                     continue  # "increased neuron survival": the cells' fate, not their activation
-                if s is a and (_VERB_COORD.fullmatch(text, a.end, tm.start())
+                last = max((m.end for m in ms if m.start in _coordinated(text, ms, a) and m.end <= tm.start()),
+                           default=a.end)
+                if s is a and (_VERB_COORD.fullmatch(text, last, tm.start())
                                or len(text[a.end:tm.start()].split()) > 12):
-                    continue  # "scavenge X and reduce Y": X is an object, not the subject
+                    continue  # "scavenge X and reduce Y", "upregulated A and B and downregulated Y": objects
             first = min(_coordinated(text, ms, b))
             if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
                     and first >= a.end and _LOCATION.search(text, max(a.end, first - 12), first)
@@ -363,7 +371,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
                     continue  # "glucose-induced disorder via blocking X": the noun a qualifies is the subject
                 if "," in text[a.end:tm.start()] and not _DESCRIBED_BY_CLAUSE.fullmatch(text, a.end, tm.start()) and any(
-                        TRIGGERS[k].predicate in _EFFECTS for k in index.before(max(sent.start, first - 60), first)):
+                        TRIGGERS[k].predicate in _EFFECTS for k in index.before(max(sent.start, first - 100), first)):
                     continue  # "X reduced fat mass, cholesterol levels, and reduced Y": a is an object in a list
             if where == "between" and t.direction == "active" and s is a and tm.start() > a.end + 1 \
                     and text[tm.start() - 1] == "-" and text[tm.start() - 2].isalnum():
@@ -372,6 +380,9 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     TRIGGERS[k].predicate in _EFFECTS and TRIGGERS[k].direction == "active" and x > tm.end()
                     and text[x - 1] != "-" for k, (x, _) in between.items()):
                 continue  # "X increased A and reduced B": B is the object of the nearer verb
+            if where == "between" and t.predicate in _EFFECTS and t.direction == "active" and o is b and \
+                    _LISTED_CHANGE[t.predicate].search(text, tm.end(), b.start):
+                continue  # "HG decreased CaSR, and activation of the proteasome": a change of its own
             if t.predicate in _EFFECTS and o is b and _REVERSED_CHANGE.match(text, tm.end()):
                 continue  # "prevents the decrease in VIP": a change undone, not an effect on VIP
             if where == "between":
