@@ -14,7 +14,6 @@ overlapping candidates are resolved longest-first.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,7 +24,11 @@ __all__ = ["Candidate", "find_candidates"]
 _WORD = re.compile(r"\w+")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]+s")
 #: a plural in -ies ("therapies"); the copy of the text reads "therap" + "y  " there, offsets unchanged
-_IES = re.compile(r"(?<=[a-z]{3})ies\b")
+_IES = re.compile(r"ies\b")  # a literal first: the scan is one fast search, the checks below run per hit
+#: everyday plurals in -ies that end no name
+_NOT_NAMES = ("studies", "species", "series", "varies", "applies", "relies", "implies", "carries")
+#: how far before an "-ies" word a name may start ("inflammatory myopathies")
+_IES_REACH = 50
 #: words that never begin a vocabulary name: skipping them halves the lookups
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but nor as is are was were be been being
 has have had do does did this that these those it its their there which who whom whose what when where while than
@@ -66,8 +69,10 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     """All longest-at-start vocabulary matches in ``text``, overlaps resolved."""
     low = normalise(text, lower=True)
     exact = normalise(text, lower=False)
-    ies_ends = [m.end() for m in _IES.finditer(low)]
-    singular = _IES.sub("y  ", low) if ies_ends else ""
+    ies_ends = _ies_ends(low)
+    singular = "".join(low[a:e - 3] + "y  " for a, e in zip([0, *ies_ends], ies_ends)) + low[ies_ends[-1]:] \
+        if ies_ends else ""
+    next_ies = 0
     found: list[Candidate] = []
     ci_prefixes = lexicon.ci.prefixes
     cs_prefixes = lexicon.cs.prefixes
@@ -80,7 +85,9 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
         hits: list[tuple[int, bool, str, str]] = []  # end, plural, trie, key
         for key in ci_prefixes(low[p:p + max_len]):
             _add_hit(hits, low, p, key, "ci")
-        if ies_ends and bisect.bisect_right(ies_ends, p) < len(ies_ends) and ies_ends[bisect.bisect_right(ies_ends, p)] <= p + max_len:
+        while next_ies < len(ies_ends) and ies_ends[next_ies] <= p:
+            next_ies += 1
+        if next_ies < len(ies_ends) and ies_ends[next_ies] <= p + _IES_REACH:
             for key in ci_prefixes(singular[p:p + max_len]):
                 end = p + len(key)
                 if key[-1] == "y" and singular.startswith("  ", end):
@@ -103,6 +110,20 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
                         for e in lexicon.entries(trie, key))
         found.append(Candidate(p, best_end, entries, plural))
     return _resolve_overlaps(found)
+
+
+def _ies_ends(low: str) -> list[int]:
+    """Ends of words in -ies after at least three letters ("therapies"), everyday plurals aside.
+
+    >>> _ies_ends("new therapies and studies of flies")
+    [13]
+    """
+    out = []
+    for m in _IES.finditer(low):
+        stem = low[m.start() - 3:m.start()]
+        if len(stem) == 3 and stem.isalpha() and not low.endswith(_NOT_NAMES, 0, m.end()):
+            out.append(m.end())
+    return out
 
 
 def _mixed_case(text: str, start: int, end: int) -> bool:
