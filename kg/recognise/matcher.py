@@ -70,7 +70,7 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
     low = normalise(text, lower=True)
     exact = normalise(text, lower=False)
     ies_ends = _ies_ends(low)
-    singular = "".join(low[a:e - 3] + "y  " for a, e in zip([0, *ies_ends], ies_ends)) + low[ies_ends[-1]:] \
+    singular = "".join(low[a:e - 3] + "y  " for a, e in zip([0, *ies_ends[:-1]], ies_ends, strict=True)) + low[ies_ends[-1]:] \
         if ies_ends else ""
     next_ies = 0
     found: list[Candidate] = []
