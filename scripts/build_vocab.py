@@ -69,10 +69,12 @@ def key(name: str) -> str:
     (True, 'neoplasm', 'asthma')
     """
     n = re.sub(r"\s*\((disease|disorder)\)$", "", name.casefold())
-    n = re.sub(r"[^0-9a-z\u03b1-\u03c9]+", "", n)
-    if len(n) > 4 and n.endswith("s") and not n.endswith("ss"):
-        n = n[:-1]
-    return n
+    return singular(re.sub(r"[^0-9a-z\u03b1-\u03c9]+", "", n))
+
+
+def singular(word: str) -> str:
+    """A plural "s" folded ("neoplasms"), not in short words or "-ss" ("abscess")."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def rows(path: Path) -> Iterator[dict[str, str]]:
@@ -278,8 +280,7 @@ def word_set(name: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
     >>> sorted(word_set("Shock, Septic")), sorted(word_set("neoplasm of jaw"))
     (['septic', 'shock'], ['jaw', 'neoplasm'])
     """
-    words = (w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
-             for w in re.findall(r"[0-9a-z\u03b1-\u03c9]+", name.casefold()))
+    words = (singular(w) for w in re.findall(r"[0-9a-z\u03b1-\u03c9]+", name.casefold()))
     return frozenset(w for w in words if w not in _FILLER and w not in drop)
 
 

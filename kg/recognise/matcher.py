@@ -95,11 +95,13 @@ def find_candidates(text: str, lexicon: Lexicon, max_len: int = 80) -> list[Cand
         if not (w.islower() and w.isalpha()):
             for key in cs_prefixes(exact[p:p + max_len]):
                 _add_hit(hits, exact, p, key, "cs")
-            # mixed-case symbols: "Akt", "mTOR", and "E-cadherin", whose first word alone is upper-case
-            if not w.isupper() and not w.islower() or w.isupper() and exact.startswith("-", m.end()):
+            # mixed-case symbols: "Akt", "mTOR", and "E-cadherin", whose first word alone is upper-case;
+            # "HCCs", "MSCs" are plurals of acronyms, not the symbols HCCS, MSCS
+            if (not w.isupper() and not w.islower() and not _ACRONYM_PLURAL.fullmatch(w)
+                    or w.isupper() and exact.startswith("-", m.end())):
                 for key in csi_prefixes(low[p:p + max_len]):
-                    if w.isupper() and not _mixed_case(exact, p, p + len(key)) or _ACRONYM_PLURAL.fullmatch(w):
-                        continue  # "HCCs", "MSCs": plurals of acronyms, not the symbols HCCS, MSCS
+                    if w.isupper() and not _mixed_case(exact, p, p + len(key)):
+                        continue
                     _add_hit(hits, low, p, key, "csi")
         if not hits:
             continue

@@ -76,14 +76,14 @@ AIM = re.compile(
     re.I,
 )
 #: a new clause whose subject speaks for itself: "To test this, we gave X, which slowed Y"
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:we|they|which|and we|but)\b", re.I)
+_AIM_SCOPE_END = re.compile(r"[;:]|,\s+(?:we|they|which|and we|but)\b", re.I)
 
 
 def asks(sentence: str, claim_start: int) -> bool:
     """Whether the claim starting at ``claim_start`` (an offset in ``sentence``) is the question a study
     set out to answer, not a finding: the aim cue comes before it, in the same clause."""
     for m in AIM.finditer(sentence, 0, claim_start):
-        if not _CLAUSE_BREAK.search(sentence, m.end(), claim_start):
+        if not _AIM_SCOPE_END.search(sentence, m.end(), claim_start):
             return True
     return False
 

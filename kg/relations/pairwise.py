@@ -308,6 +308,14 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                  index: _TriggerIndex) -> list[Relation]:
     """The best reading of a pair, plus a trial (tested_in) when the sentence also reports one."""
     text = ctx.doc.text
+    coordination: dict[int, set[int]] = {}
+
+    def coordinated_with(m: Mention) -> set[int]:
+        """``_coordinated`` for a or b, computed once per pair."""
+        if id(m) not in coordination:
+            coordination[id(m)] = _coordinated(text, ms, m)
+        return coordination[id(m)]
+
     candidates: list[tuple[tuple[int, int], float, Relation]] = []
     between = index.between(a.end, b.start, nearest_end=True)
     before = index.before(max(sent.start, a.start - 45), a.start)
@@ -322,7 +330,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             where = "before"
             if _competitor(text, ms, span[1], a.start, b):
                 continue
-            if a.concept.type == b.concept.type and b.start in _coordinated(text, ms, a):
+            if a.concept.type == b.concept.type and b.start in coordinated_with(a):
                 continue  # "associated with cataract and microcornea": a shared trigger, not a link between them
         tm = _Span(*span)
         orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
@@ -345,12 +353,12 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                         _CELL_FATE_AFTER.match(text, b.end)
                         or _CELL_FATE_BEFORE.search(text, max(tm.end(), b.start - 40), b.start)):
                     continue  # "increased neuron survival": the cells' fate, not their activation
-                last = max((m.end for m in ms if m.start in _coordinated(text, ms, a) and m.end <= tm.start()),
+                last = max((m.end for m in ms if m.start in coordinated_with(a) and m.end <= tm.start()),
                            default=a.end)
                 if s is a and (_VERB_COORD.fullmatch(text, last, tm.start())
                                or len(text[a.end:tm.start()].split()) > 12):
                     continue  # "scavenge X and reduce Y", "upregulated A and B and downregulated Y": objects
-            first = min(_coordinated(text, ms, b))
+            first = min(coordinated_with(b))
             if (t.predicate in ("inhibits", "activates") and o.concept.type == "CellType" and o is b
                     and first >= a.end and _LOCATION.search(text, max(a.end, first - 12), first)
                     and any(a.end <= x.start and x.end <= first for x in ms)):
@@ -365,7 +373,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             if o is b and _INDEPENDENT_OF.search(text, max(sent.start, b.start - 30), b.start):
                 continue  # "increased colonies independently of Notch1": nothing is said to act on Notch1
             if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes"}:
-                first = min(_coordinated(text, ms, a))
+                first = min(coordinated_with(a))
                 if _NOMINAL_CHANGE_OF.search(text, max(sent.start, first - 50), first):
                     continue  # "increased expression of Fas, as well as increased activation of caspase 3": a list of changes
                 if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
@@ -396,7 +404,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "X, which blocks Y": X is the clause's subject; "the Z of X, which ..." it is not
                 if s is a and t.direction == "active" and _CLOSING_COMMA.fullmatch(text, a.end, tm.start()) \
                         and not _GERUND.match(text, tm.start()) \
-                        and len(_coordinated(text, ms, a)) == 1:
+                        and len(coordinated_with(a)) == 1:
                     continue  # "an ASO that lowers SOD1 protein, reduced NfL": a ends a clause; the verb is the main one
                 gap = text[a.end:tm.start()] if s is a else text[tm.end():b.start]
                 gap = _APPOSITIVE.sub(",", gap)  # a description set off by commas does not separate subject and verb
@@ -417,7 +425,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "tofersen reduced plasma NfL in patients": the drug's effect, not the disease's
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
-                members = _coordinated(text, ms, s)
+                members = coordinated_with(s)
                 listed = [m for m in ms if m.start in members] or [s]
                 s_lo, s_hi = min(m.start for m in listed), max(m.end for m in listed)
                 g_lo, g_hi = (tm.end(), s_lo) if tm.end() <= s_lo else (s_hi, tm.start())
