@@ -30,6 +30,7 @@ import io
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -272,6 +273,21 @@ def fold(name: str) -> str:
 DISEASE_KIND = frozenset("""disease disorder syndrome infection infectious neoplasm cancer tumor tumour carcinoma
 condition abnormality""".split())
 _FILLER = frozenset("of the and in with".split())
+
+
+def shared_synonyms(records: list[dict], at_least: int) -> frozenset[str]:
+    """Synonyms (lower-cased) that ``at_least`` records share and none has as its label: they identify none.
+
+    GO lists "pathogenesis" for six processes of symbionts; the text's "pathogenesis of periodontitis"
+    is none of them.
+
+    >>> sorted(shared_synonyms([{"label": "a", "synonyms": "x|y"}, {"label": "b", "synonyms": "x"},
+    ...                         {"label": "y", "synonyms": "x"}], 2))
+    ['x']
+    """
+    labels = {r["label"].lower() for r in records}
+    counts = Counter(s for r in records for s in {x.lower() for x in split(r["synonyms"])})
+    return frozenset(s for s, n in counts.items() if n >= at_least and s not in labels)
 
 
 def word_set(name: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -695,12 +711,15 @@ def build(src: Path, curated: Path, stoplist: Path) -> Builder:
                 b.name(s, cid, 1)
 
     # --- pathways: GO BP, Reactome --------------------------------------------------------
-    for r in rows(src / "go_bp.tsv.gz"):
+    go_rows = list(rows(src / "go_bp.tsv.gz"))
+    go_vague = shared_synonyms(go_rows, 3)
+    for r in go_rows:
         cid = r["id"]
         b.concept(cid, "Pathway", r["label"], [], "GO")
         b.name(r["label"], cid, 0, common=3.2)
         for s in split(r["synonyms"]):
-            b.name(s, cid, 1, common=3.2)
+            if s.lower() not in go_vague:
+                b.name(s, cid, 1, common=3.2)
     for r in rows(src / "reactome.tsv.gz"):
         b.concept(r["id"], "Pathway", r["label"], [], "Reactome")
         b.name(r["label"], r["id"], 1)

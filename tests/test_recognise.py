@@ -279,3 +279,22 @@ def test_ros_is_reactive_oxygen_species(extract_text):
     assert got["ROS"] == ("Drug", "MESH:D017382"), got
     got = concepts(extract_text("ROS1 fusions drive some lung cancers."))
     assert got["ROS1"][0] == "Gene", got
+
+
+def test_codons_are_not_genes_or_chemicals(extract_text):
+    r = extract_text("A silent polymorphism (GAC/GAT) and a TAG stop codon were found in the tumours.")
+    assert not {"GAC", "GAT", "TAG"} & set(concepts(r)), concepts(r)
+    r = extract_text("Catalase (CAT) activity rose after treatment.")
+    assert concepts(r).get("CAT") == ("Gene", "HGNC:1516"), concepts(r)
+
+
+def test_a_family_name_with_a_member_number_is_not_the_family(extract_text):
+    r = extract_text("Mutations in HNF1B (hepatocyte nuclear factor 1b) cause renal cysts.")
+    assert not any(m.concept.label == "Hepatocyte Nuclear Factors" for m in r.mentions), concepts(r)
+    r = extract_text("Hepatocyte nuclear factors regulate liver genes.")
+    assert any(m.concept.label == "Hepatocyte Nuclear Factors" for m in r.mentions), concepts(r)
+
+
+def test_a_synonym_many_processes_share_names_none(extract_text):
+    r = extract_text("IL-10 is thought to play a role in the pathogenesis of periodontitis.")
+    assert "pathogenesis" not in concepts(r), concepts(r)

@@ -141,3 +141,103 @@ def test_a_noun_of_change_heads_its_own_list(extract_text):
     assert not any(x.predicate == "inhibits" for x in r.relations), claims(r)
     r = extract_text("Urinary tetrahydrocortisol reduced the activity of HSD11B2.")
     assert any(x.predicate == "inhibits" for x in r.relations), claims(r)
+
+
+def test_a_species_as_setting_is_no_agent(extract_text):
+    r = extract_text("Nicotine eased the anxiety induced by caffeine in mice.")
+    assert not any(x.subject.curie == "NCBITaxon:10090" for x in r.relations), claims(r)
+    # a pathogen is an agent
+    r = extract_text("Epstein-Barr virus causes infectious mononucleosis.")
+    assert any(x.predicate == "causes" and x.subject.type == "ModelSystem" for x in r.relations), claims(r)
+
+
+def test_levels_change_in_a_condition_not_in_a_species(extract_text):
+    r = extract_text("Serum IL-6 levels were higher in the mice.")
+    assert not any(x.predicate == "upregulated_in" and x.object.curie == "NCBITaxon:10090" for x in r.relations), claims(r)
+    r = extract_text("IL-6 levels were higher in patients with lupus.")
+    assert has(r, "IL6", "upregulated_in", "lupus"), claims(r)
+
+
+def test_a_knocked_out_gene_has_no_level(extract_text):
+    r = extract_text("Neutrophil adhesion was reduced in Ptpn22(-/-) neutrophils.")
+    assert not any(x.predicate == "downregulated_in" for x in r.relations), claims(r)
+
+
+def test_a_drug_inducing_the_model_is_not_tested_in_it(extract_text):
+    r = extract_text("Streptozotocin-induced diabetes was studied in rats. Streptozotocin-treated rats received metformin.")
+    assert not has(r, "streptozocin", "tested_in", "Rattus norvegicus"), claims(r)
+    assert has(r, "metformin", "tested_in", "Rattus norvegicus"), claims(r)
+    r = extract_text("Rats were treated with saline or with riluzole.")
+    assert not any(x.subject.label.lower().startswith("saline") for x in r.relations), claims(r)
+    assert has(r, "riluzole", "tested_in", "Rattus norvegicus"), claims(r)
+
+
+def test_a_drug_acting_on_cancer_cells_does_not_cause_the_cancer(extract_text):
+    r = extract_text("Gartanin induces cell cycle arrest in human glioma cells.")
+    assert not any(x.predicate == "causes" for x in r.relations), claims(r)
+    r = extract_text("Streptozotocin induced diabetes in rats.")
+    assert has(r, "streptozocin", "causes", "diabetes"), claims(r)
+
+
+def test_what_characterises_a_disease_is_not_caused_directly(extract_text):
+    r = extract_text("Mutations in REN cause renal tubular dysgenesis, which is characterized by kidney failure.")
+    assert has(r, "REN", "causes", "renal tubular dysgenesis"), claims(r)
+    assert not has(r, "REN", "causes", "kidney failure"), claims(r)
+
+
+def test_a_substance_naming_a_kind_of_protein_acts_on_nothing(extract_text):
+    r = extract_text("Mutation in the calcium-channel subunit CACNA2D4 causes cone dystrophy.")
+    assert not any(x.subject.label.lower() == "calcium" for x in r.relations), claims(r)
+    assert has(r, "CACNA2D4", "causes", "cone dystrophy"), claims(r)
+
+
+def test_a_drug_is_no_remedy_for_the_disease_it_induces(extract_text):
+    r = extract_text("The interval between dexrazoxane and doxorubicin administration affects the protection against "
+                     "doxorubicin-induced cardiotoxicity.")
+    assert not has(r, "doxorubicin", "treats", "cardiotoxicity"), claims(r)
+    assert has(r, "doxorubicin", "causes", "cardiotoxicity"), claims(r)
+
+
+def test_side_effects_reported_for_treated_patients_are_caused(extract_text):
+    r = extract_text("Nausea and headache were reported for patients treated with desipramine.")
+    assert has(r, "desipramine", "causes", "nausea"), claims(r)
+    assert not has(r, "desipramine", "treats", "nausea"), claims(r)
+
+
+def test_negative_results_for_mutations_deny_the_claim(extract_text):
+    r = extract_text("Families with gout tested negative for mutations in UMOD.")
+    assert not has(r, "UMOD", "causes", "gout"), claims(r)
+    r = extract_text("None of the variants in HAVCR2 yielded an association with asthma.")
+    assert not any(x.object.label.lower() == "asthma" for x in r.relations if not x.evidence.negated), claims(r)
+    r = extract_text("Families with gout carried mutations in UMOD.")
+    assert has(r, "UMOD", "causes", "gout"), claims(r)
+
+
+def test_associated_inside_a_protein_name_is_no_trigger(extract_text):
+    r = extract_text("Ctr9 is a component of the RNA polymerase II associated factor complex with PAF1.")
+    assert not any(x.predicate == "associated_with" for x in r.relations), claims(r)
+
+
+def test_a_verb_after_coordinated_objects_has_the_earlier_subject(extract_text):
+    r = extract_text("The combination upregulates MHC class II and p21 genes and activates caspase-3 in colon cancer cells.")
+    assert not has(r, "CDKN1A", "activates", "CASP3"), claims(r)
+
+
+def test_a_shared_trigger_before_slashed_pairs_links_none_of_them(extract_text):
+    r = extract_text("We studied genes involved in Wnt/beta-catenin, insulin/IGF-1 and Notch signalling pathways.")
+    assert not any(x.subject.type == x.object.type == "Gene" for x in r.relations), claims(r)
+
+
+def test_a_listed_change_after_and_has_its_own_direction(extract_text):
+    r = extract_text("Two doses of isoproterenol led to a marked increase in serum creatine kinase and lactate dehydrogenase "
+                     "activities, total cholesterol, cardiac malondialdehyde (MDA), and nitric oxide levels and a marked "
+                     "decrease in levels of glutathione and superoxide dismutase in the heart.")
+    assert not any(x.object.label == "Superoxide Dismutase" for x in r.relations), claims(r)
+    assert has(r, "isoprenaline", "activates", "creatine kinase"), claims(r)
+
+
+def test_a_measure_acts_on_nothing(extract_text):
+    r = extract_text("The urinary cortisone-cortisol ratio reduced HSD11B2 activity.")
+    assert not any(x.predicate == "inhibits" for x in r.relations), claims(r)
+    r = extract_text("Cortisol reduced HSD11B2 activity.")
+    assert has(r, "cortisol", "inhibits", "HSD11B2"), claims(r)

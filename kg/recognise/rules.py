@@ -469,6 +469,39 @@ def residues(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Men
     return [], drop
 
 
+#: a nucleotide triplet: "GAC", "TAG"; read as a codon next to another one or to the word "codon"
+_TRIPLET = re.compile(r"[ACGTU]{3}")
+_CODON_CONTEXT = re.compile(r"\bcodons?\b|(?<![\w-])[ACGTU]{3}\s*(?:/|>|->|→|to)\s*$|^\s*(?:/|>|->|→|to)\s*[ACGTU]{3}(?![\w-])",
+                            re.I)
+
+
+def codons(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """Codons ("a D418D polymorphism (GAC/GAT)", "the TAG stop codon") are not genes or chemicals."""
+    drop = set()
+    for i, m in enumerate(mentions):
+        if not _TRIPLET.fullmatch(m.text):
+            continue
+        before, after = text[max(0, m.start - 25):m.start], text[m.end:m.end + 25]
+        if _CODON_CONTEXT.search(before) or _CODON_CONTEXT.search(after):
+            drop.add(i)
+    return [], drop
+
+
+#: a member's number or letter right after a family's name: "hepatocyte nuclear factor 1b", "TCF-4J", "MMPs 2/9"
+_MEMBER_DESIGNATOR = re.compile(r"(?:[\s-]?\d{1,3}[A-Za-z]{0,2}|[\s-][A-Z]\d?)(?![\w-])")
+
+
+def family_members(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], set[int]]:
+    """A protein family's name followed by a member's number names a member, not the family.
+
+    "HNF1B (hepatocyte nuclear factor 1b)" and "the TCF-4J isoform" are single genes; when the vocabulary
+    does not know the member's full name, the family would be a wrong concept, so the mention goes.
+    """
+    drop = {i for i, m in enumerate(mentions) if m.concept.type == "Gene" and m.concept.source == "MeSH"
+            and _MEMBER_DESIGNATOR.match(text, m.end)}
+    return [], drop
+
+
 _CELL_MODEL = re.compile(
     r"\b(?:lab[- ]grown|cultured|stem[- ]cell[- ]derived|iPSC[- ]derived|reprogrammed)\s+(?:human\s+)?"
     r"(?:[\w-]+\s+){0,5}?cells?\s+(?:made|derived|generated|grown|reprogrammed|obtained)\s+from\s+"
@@ -568,6 +601,8 @@ def glued_variants(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[li
 #: rules in the order they run
 RULES: list[tuple[str, Rule]] = [
     ("residues", residues),
+    ("codons", codons),
+    ("family-members", family_members),
     ("glued-variant", glued_variants),
     ("parenthetical-name", parenthetical_names),
     ("shared-head", shared_heads),

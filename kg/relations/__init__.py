@@ -27,9 +27,14 @@ sentence or in the whole document; on by default (:data:`DEFAULT_FALLBACKS`):
 
 and, off by default, ``cooccurrence`` (any gene, drug and disease sharing a sentence).
 
+Every proposed relation then passes the vetoes of :mod:`.vetoes` (:data:`VETOES`):
+readings no words can support whatever the trigger, such as a species as the
+setting of a claim ("in mice") taken for its agent, or a drug used to induce a
+model taken for the drug tested in it.
+
 Modules: :mod:`.context` (what extractors read), :mod:`.pairwise`,
 :mod:`.patterns`, :mod:`.triggers` (trigger words as data), :mod:`.cues`
-(negation, hedging, background).
+(negation, hedging, background), :mod:`.vetoes`.
 
 Negation, hedging and background are recorded on each evidence; negated
 claims are kept as evidence but never asserted as plain triples.  A claim
@@ -61,8 +66,9 @@ from .patterns import (
     trial,
     with_topic,
 )
+from .vetoes import VETOES, vetoed
 
-__all__ = ["RelationExtractor", "Context", "EXTRACTORS", "FALLBACKS", "DEFAULT_FALLBACKS", "Fallback"]
+__all__ = ["RelationExtractor", "Context", "EXTRACTORS", "FALLBACKS", "DEFAULT_FALLBACKS", "Fallback", "VETOES"]
 
 Extractor = Callable[[Context], Iterator[Relation]]
 
@@ -127,7 +133,7 @@ class RelationExtractor:
         out: dict[str, Relation] = {}
         for name in self.names:
             for r in EXTRACTORS[name](ctx):
-                if not _question_only(r):
+                if not _question_only(r) and vetoed(r, ctx) is None:
                     out.setdefault(r.full_hash, r)
         said = {(r.evidence.start, _pair(r)) for r in out.values()}
         said_in_doc = {_pair(r) for r in out.values()}
@@ -135,7 +141,7 @@ class RelationExtractor:
             fb = FALLBACKS[name]
             new = [r for r in fb.extract(ctx) if ((_pair(r) not in said_in_doc) if fb.scope == "document"
                                                   else ((r.evidence.start, _pair(r)) not in said))
-                   and not _question_only(r)]
+                   and not _question_only(r) and vetoed(r, ctx) is None]
             for r in new:
                 out.setdefault(r.full_hash, r)
             said |= {(r.evidence.start, _pair(r)) for r in new}

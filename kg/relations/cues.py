@@ -8,6 +8,10 @@ True
 False
 >>> denied_before("Lack of association of CCR5 with lupus", 22), denied_before("TIM1 but not the TIM3 gene", 17)
 (True, True)
+>>> denied_before("None of the variants in TIM3 yielded an association", 23)
+True
+>>> negated("kindreds who tested negative for mutations in UMOD", 0, 51)
+True
 >>> asks("We investigated whether riluzole slows ALS.", 28)
 True
 >>> asks("To test this, we gave riluzole, which slowed ALS.", 22)
@@ -23,7 +27,7 @@ __all__ = ["negated", "denied_before", "hedged", "background", "asks", "NEGATION
 NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|"
     r"failed to|fails to|fail to|unable to|without|lack of|lacked|absence of|did not|does not|"
-    r"no significant|none of|rather than)\b",
+    r"no significant|none of|rather than|negative for|tested negative)\b",
     re.I,
 )
 HEDGES = re.compile(
@@ -49,12 +53,15 @@ DENIAL_BEFORE = re.compile(
 
 #: "A but not B is associated with D": B is denied
 _BUT_NOT = re.compile(r"\b(?:but|and|or)\s+not\s+(?:[\w-]+\s+){0,4}$", re.I)
+#: "None of the 3 variants in X yielded ...": the subject itself is denied
+_NONE_OF = re.compile(r"\bnone\s+of\b[^.;:,]*$", re.I)
 
 
 def denied_before(text: str, claim_start: int, floor: int = 0, reach: int = 80) -> bool:
     """A denial heading a claim ("Lack of association of X with Y", "no significant correlation between X
     and Y", "A but not X is associated with Y"): it starts before the claim, in the same clause."""
-    if _BUT_NOT.search(text, max(floor, claim_start - 50), claim_start):
+    if _BUT_NOT.search(text, max(floor, claim_start - 50), claim_start) or \
+            _NONE_OF.search(text, max(floor, claim_start - 60), claim_start):
         return True
     for m in DENIAL_BEFORE.finditer(text, max(floor, claim_start - reach), claim_start + 40):
         if m.start() < claim_start and not re.search(r"[.;:]", text[m.end():claim_start]):

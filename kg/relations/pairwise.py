@@ -48,7 +48,9 @@ class _TriggerIndex:
                 continue
             last = p
             adjectival = _ADJECTIVAL.search(text, max(sent.start, p - 12), p) is not None
-            determiner = adjectival and _DETERMINER.search(text, max(sent.start, p - 8), p) is not None
+            det = _DETERMINER.search(text, max(sent.start, p - 30), p)
+            # "X led to a marked increase in Y" states what X did; "and a marked decrease in Y" lists a change
+            determiner = det is not None and not _CAUSATIVE.search(text, max(sent.start, det.start() - 25), det.start())
             for ti, t in enumerate(TRIGGERS):
                 m = t.pattern.match(text, p, sent.end)
                 if m is None or any(a <= p and m.end() <= b for a, b in inside):
@@ -87,7 +89,13 @@ _EFFECTS = frozenset({"inhibits", "activates"})
 #: a participle after an article or a preposition modifies the noun after it ("in induced stem cells",
 #: "the activated receptor"); it is no verb
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|these|those|its|their|in|of|on|from|with|into|among|within|for)\s+$", re.I)
-_DETERMINER = re.compile(r"\b(?:a|an|the|these|those|its|their)\s+$", re.I)
+_CAUSATIVE = re.compile(r"\b(?:led|leads?|leading)\s+to\s+$|\b(?:result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|"
+                        r"produc(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|elicit(?:s|ed|ing)?|trigger(?:s|ed|ing)?|"
+                        r"provok(?:e|es|ed|ing)|g[ai]ve|brought\s+about)\s+$", re.I)
+#: "the decrease in", "a significant decrease in": a noun of change, however qualified
+_DETERMINER = re.compile(r"\b(?:a|an|the|these|those|its|their)\s+(?:(?:\w+ly|significant|marked|modest|slight|dramatic|"
+                         r"substantial|further|concomitant|parallel|corresponding|small|large|great|greater|sharp|"
+                         r"steep|strong|mild|moderate|overall|general|simultaneous)\s+){0,2}$", re.I)
 _PARTICIPLE = re.compile(r"^\w+(?:ed|ing)$", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:an?|another|the|other)\s+(?:[^,;()]|\([^(),;]{0,30}\)){1,90}?(?=,)", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:In|At|After|During|Over|Within|Across|Under|From|By)\s[^,;]{0,60},\s*)?"
@@ -154,6 +162,8 @@ def pairwise(ctx: Context) -> Iterator[Relation]:
             if x.concept.type == "Drug" and ((y.concept.type == "Gene" and sep in (" ", "-", "/"))
                                              or (y.start in compound and sep == "/")):
                 compound.add(x.start)
+        # "the calcium-channel subunit", "iron-binding proteins": a substance naming a kind of thing
+        compound |= {m.start for m in ms if m.concept.type == "Drug" and _NOUN_MODIFIER.match(text, m.end)}
         ms = [m for m in ms if m.start not in compound]
         if len(ms) < 2:
             continue
@@ -207,30 +217,58 @@ def _joins(gap: str) -> bool:
     return bool(_LIST_SEP.match(gap) or _UNKNOWN_ITEM.match(gap))
 
 
-def _coordinated(text: str, ms: list[Mention], m: Mention) -> set[int]:
-    """Positions (starts) of the mentions coordinated with ``m``: "IL-6, TNF-α and IFN-γ"."""
+def _coordinated(text: str, ms: list[Mention], m: Mention, slash: bool = False) -> set[int]:
+    """Positions (starts) of the mentions coordinated with ``m``: "IL-6, TNF-α and IFN-γ".
+
+    With ``slash``, "/" joins too ("Wnt/β-catenin, insulin/IGF-1 and Notch pathways"); it is not a
+    list separator in general ("the IL-6/STAT3 axis" says one acts on the other).
+    """
     same = [x for x in ms if x.concept.type == m.concept.type]
     idx = next(i for i, x in enumerate(same) if x is m)
     members = {m.start}
+
+    def joined(x: Mention, y: Mention) -> bool:
+        gap = text[x.end:y.start]
+        return _joins(gap) or (slash and gap.strip() == "/")
+
     i = idx
-    while i > 0 and _joins(text[same[i - 1].end:same[i].start]):
+    while i > 0 and joined(same[i - 1], same[i]):
         i -= 1
         members.add(same[i].start)
     i = idx
-    while i + 1 < len(same) and _joins(text[same[i].end:same[i + 1].start]):
+    while i + 1 < len(same) and joined(same[i], same[i + 1]):
         i += 1
         members.add(same[i].start)
     return members
 
 
+def _list_start(text: str, ms: list[Mention], m: Mention, first: int) -> int:
+    """Where the list that ``m`` ends or sits in begins, whatever its members' types:
+    "an increase in serum LDH, CK, MDA and NO" (genes and chemicals alike)."""
+    ordered = [x for x in ms if x.end <= first or x.start == first]
+    i = next((k for k, x in enumerate(ordered) if x.start == first), None)
+    if i is None:
+        return first
+    while i > 0 and ordered[i - 1].end <= ordered[i].start and _joins(text[ordered[i - 1].end:ordered[i].start]):
+        i -= 1
+    return ordered[i].start
+
+
 _COMMON_WORD = re.compile(r"[a-z][a-z -]*")
+_NOUN_MODIFIER = re.compile(r"-(?:channels?|binding|sensing|gated|dependent|sensitive|containing|rich|free|permeable|"
+                            r"transporting|conducting)\b", re.I)
+#: "the tetrahydrocortisone-tetrahydrocortisol ratio", "the X/Y index": a measure, which acts on nothing
+_MEASURE_AFTER = re.compile(r"\s*(?:[-/]\s*[\w-]+\s*)?(?:ratios?|index|indices|quotients?)\b", re.I)
+#: "inhibition of X by Y ... doxorubicin-induced cardiotoxicity": the drug brings on the disease it precedes
+_INDUCER_OF = re.compile(r"\)?[\s-]*(?:induced|evoked|associated|related)\s+(?:[\w-]+\s+)?", re.I)
 _SYMBOL = re.compile(r"\d|^[A-Z0-9-]{2,}$")
 _HEAD_NOUN = re.compile(r" (?:(?:component|protein|kinase|receptor|factor|subunit|family member) )?")
 _FLUID = re.compile(r"\b(?:in|from|of)\s+(?:the\s+)?(?:CSF|cerebrospinal fluid|plasma|serum|blood|urine|saliva|"
                     r"spinal fluid)\b|\b(?:has|have|had)\s+been\b", re.I)
 _CELL_MARKER = re.compile(r"\b(?:microglia?l?|astrocyt\w*|astroglial|neuronal|glial|myeloid|macrophage|monocyte|"
                           r"lymphocyte|endothelial|epithelial|oligodendrocyt\w*|[TB][- ]cell|stem[- ]cell|lineage|"
-                          r"surface|activation|proliferation|differentiation|cell[- ]type)\s+$", re.I)
+                          r"surface|activation|proliferation|differentiation|cell[- ]type|(?:pre|post)?[- ]?synaptic|"
+                          r"mitochondrial|mesenchymal)\s+$", re.I)
 _QUALIFYING = frozenset({"positive", "negative", "expressing", "deficient"})
 _PEOPLE = re.compile(r"\s+(patients?|people|persons?|individuals|subjects|carriers|cases|participants|donors|"
                      r"controls|women|men|children|adults)\b", re.I)
@@ -271,7 +309,7 @@ def _competitor(text: str, ms: list[Mention], lo: int, hi: int, like: Mention) -
 
 
 _OBJECT_CLAUSE = re.compile(r"\b(that|which|who|whose|where|when|involving|protect\w*|rescu\w*|preserv\w*|"
-                            r"spar(e|es|ed|ing))\b",
+                            r"spar(e|es|ed|ing)|characteri[sz]ed)\b",
                             re.I)
 #: "tofersen, an antisense oligonucleotide that lowers ...": the clause describes the drug itself
 _DESCRIBED_BY_CLAUSE = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s+(?:(?:an?|the|another)\s+(?:[\w-]+\s+){0,5}?)?(?:that|which|who)"
@@ -284,7 +322,8 @@ _CELL_FATE_AFTER = re.compile(r"[\s-]*(survival|viability|numbers?|counts?|densi
 _CELL_FATE_BEFORE = re.compile(r"\b(survival|viability|numbers?|counts?|density|loss|death|ability|capacity|"
                                r"proportion|percentage)\s+of\s+(?:(?:the|these|those|healthy|surviving|"
                                r"cultured)\s+)*$", re.I)
-_VERB_COORD = re.compile(r"\s*,?\s*(and|or)\s+(?:\w+ly\s+)?", re.I)
+_VERB_COORD = re.compile(r"\s*(?:(?:genes?|proteins?|expression|levels?|mRNAs?|activity|activities)\s*)?,?\s*(and|or)\s+"
+                         r"(?:\w+ly\s+)?", re.I)
 _BARE_PARTICIPLE = re.compile(r"\w+ed\s+by\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|become|became|remain\w*|appear\w*|seem\w*)\b",
                         re.I)
@@ -295,12 +334,15 @@ _INDEPENDENT_OF = re.compile(r"\bindependent(?:ly)?\s+of\s+(?:the\s+)?$", re.I)
 #: "increased expression of", "reduced levels of the": a change said of what follows, in a noun phrase
 _NOMINAL_CHANGE_OF = re.compile(r"\b(?:increased|decreased|reduced|elevated|enhanced|higher|lower|impaired|diminished|"
                                 r"augmented|altered|abnormal|(?:an?\s+)?(?:increase|decrease|reduction|elevation|rise|"
-                                r"decline|drop|change)s?)\s+(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+                                r"decline|drop|change)s?)\s+(?:[\w-]+\s+){0,2}?(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                                r"(?:[\w-]+,?\s+(?:and|or|as well as)\s+)?$", re.I)
 #: a new item of a list of changes, opposite to the verb: "X decreased A, and activation of B": B is not what X decreased
 _LISTED_CHANGE = {
-    pred: re.compile(r",\s*(?:and\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")\s+(?:of|in)\b", re.I)
+    pred: re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\s+(?:of|in)\b",
+                     re.I)
     for pred, nouns in (("inhibits", "activation|induction|upregulation|stimulation|increase|elevation"),
                         ("activates", "inhibition|suppression|downregulation|blockade|decrease|reduction|loss"))}
+_CHARACTERIZED = re.compile(r"\b(?:characteri[sz]ed|marked|manifest(?:ed|ing)?)\s+(?:by|as|with)\b", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
 
@@ -316,6 +358,9 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             coordination[id(m)] = _coordinated(text, ms, m)
         return coordination[id(m)]
 
+    if b.concept.type == "Disease" and (ch := _CHARACTERIZED.search(text, a.end, b.start)) and any(
+            m.concept.type == "Disease" and a.end <= m.start and m.end <= ch.start() for m in ms):
+        return []  # "cause RTD, which is characterized by kidney failure": b describes the disease before it
     candidates: list[tuple[tuple[int, int], float, Relation]] = []
     between = index.between(a.end, b.start, nearest_end=True)
     before = index.before(max(sent.start, a.start - 45), a.start)
@@ -330,7 +375,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             where = "before"
             if _competitor(text, ms, span[1], a.start, b):
                 continue
-            if a.concept.type == b.concept.type and b.start in coordinated_with(a):
+            if a.concept.type == b.concept.type and b.start in _coordinated(text, ms, a, slash=True):
                 continue  # "associated with cataract and microcornea": a shared trigger, not a link between them
         tm = _Span(*span)
         orders = {"active": [(a, b)], "passive": [(b, a)], "either": [(a, b), (b, a)]}[t.direction]
@@ -367,13 +412,16 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     and o is a and not _AUXILIARY.search(text, a.end, tm.start()) \
                     and len(_PARENTHESES.sub(" ", text[a.end:tm.start()]).split()) > 3:
                 continue  # "a role in the adverse effect induced by X": the participle modifies the noun before it
+            if t.predicate == "causes" and o is b and t.direction == "active" and where == "between" \
+                    and _OBJECT_CLAUSE.search(text, tm.end(), b.start):
+                continue  # "cause RTD, which is characterized by kidney failure": the clause describes the disease
             if t.predicate in ("treats", "causes") and o is b and t.direction == "active" and where == "between" \
                     and _competitor(text, ms, tm.end(), b.start, b):
                 continue  # "reduced brain inflammation in models of ALS": the nearer disease is the object
             if o is b and _INDEPENDENT_OF.search(text, max(sent.start, b.start - 30), b.start):
                 continue  # "increased colonies independently of Notch1": nothing is said to act on Notch1
-            if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes"}:
-                first = min(coordinated_with(a))
+            if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes", "treats"}:
+                first = _list_start(text, ms, a, min(coordinated_with(a)))
                 if _NOMINAL_CHANGE_OF.search(text, max(sent.start, first - 50), first):
                     continue  # "increased expression of Fas, as well as increased activation of caspase 3": a list of changes
                 if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
@@ -382,7 +430,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                         TRIGGERS[k].predicate in _EFFECTS for k in index.before(max(sent.start, first - 100), first)):
                     continue  # "X reduced fat mass, cholesterol levels, and reduced Y": a is an object in a list
             if where == "between" and t.direction == "active" and s is a and tm.start() > a.end + 1 \
-                    and text[tm.start() - 1] == "-" and text[tm.start() - 2].isalnum():
+                    and text[tm.start() - 1] == "-" and (text[tm.start() - 2].isalnum() or text[tm.start() - 2] == ")"):
                 continue  # "X inhibited LPS-induced TNF": the word glued to the participle is its subject, not X
             if where == "between" and t.predicate in _EFFECTS and t.direction == "active" and o is b and any(
                     TRIGGERS[k].predicate in _EFFECTS and TRIGGERS[k].direction == "active" and x > tm.end()
@@ -411,6 +459,14 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                 if len(gap.split()) > 10 and t.direction != "passive":
                     continue  # the trigger is too far from the subject to be its verb
             pred = t.predicate
+            if pred in _EFFECTS | {"causes", "treats"} and _MEASURE_AFTER.match(text, s.end):
+                continue  # "a decrease in the X-Y ratio": a measure acts on nothing
+            if pred == "treats" and any(m.concept.key == s.concept.key and m.end <= o.start
+                                        and _INDUCER_OF.fullmatch(text, m.end, o.start) for m in ms):
+                continue  # "protection against doxorubicin-induced cardiotoxicity": the drug brings the disease on
+            if pred == "biomarker_for" and any(m.concept.type == "CellType" and m.start >= tm.end()
+                                               and _MARKER_OF.fullmatch(text, tm.end(), m.start) for m in ms):
+                continue  # "CD68 (a marker for macrophages)": it marks a cell type
             if t.direction == "active" and _PASSIVE_AFTER.match(text, tm.end()) and \
                     text[tm.start():tm.end()].lower().endswith("ed"):
                 continue  # "was up-regulated by X": the passive trigger reads this one
@@ -501,10 +557,11 @@ def _agent_before(text: str, sent: Sentence, ms: list[Mention], at: int) -> bool
 
 
 _PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
+_MARKER_OF = re.compile(r"\s*(?:for|of)\s+(?:the\s+|activated\s+|mature\s+)*", re.I)
 #: a disease named before the drug, as what happens to people on it: "seizures in patients treated with X",
 #: "bradycardia during X therapy", "hepatitis related to X treatment" (an adverse effect, not a treatment)
 _ADVERSE = re.compile(
-    r"\b(?:in|among|of)\s+(?:[\w-]+\s+){0,4}?(?:patients?|subjects?|individuals?|persons?|people|children|adults?|"
+    r"\b(?:in|among|of|for)\s+(?:[\w-]+\s+){0,4}?(?:patients?|subjects?|individuals?|persons?|people|children|adults?|"
     r"women|men|infants?|rats?|mice|animals?|cases?|users?)\s+(?:who\s+)?(?:were\s+|are\s+|was\s+)?(?:treated|receiving|"
     r"received|taking|took|given|on|exposed)\b|\b(?:during|after|following|upon|from)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:treatment|therapy|administration|use|exposure|intake|initiation|ingestion|overdose|infusion)\b|"

@@ -95,7 +95,9 @@ _SPEC: list[tuple] = [
                        r"greater|enhanced|accumulat\w*|rose|rises?|rising)\b" + _NOT_RISK, "either", 0.65),
     ("downregulated_in", r"\b(lower|decreased|reduced|downregulated|down-regulated|diminished|depleted|"
                          r"loss of)\b" + _NOT_RISK, "either", 0.6),
-    ("associated_with", r"(?<![-\w])(associat\w*|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
+    # "RNA polymerase II associated factor", "microtubule associated protein": part of a protein's name
+    ("associated_with", r"(?<![-\w])(associat\w*(?!\s+(?:factor|protein|kinase|antigen|molecule|domain|receptor|"
+                        r"peptide)s?\b)|link\w*|implicat\w*|involv\w*|correlat\w*|hallmark|signature|"
                         r"feature|seen (in|with)|observed in|found in|connected|related to|role in|"
                         r"risk factor|susceptib\w*|(risk|odds|likelihood) of)\b", "either", 0.6),
     ("model_of", r"\b(?:is|are|as|serves? as|used as) an? (?:\w+ ){0,2}models? (?:of|for)\b|\bmodels? (?:of|for)\b",
