@@ -241,3 +241,22 @@ def test_a_measure_acts_on_nothing(extract_text):
     assert not any(x.predicate == "inhibits" for x in r.relations), claims(r)
     r = extract_text("Cortisol reduced HSD11B2 activity.")
     assert has(r, "cortisol", "inhibits", "HSD11B2"), claims(r)
+
+
+def test_diseases_listed_as_adverse_events_are_caused(extract_text):
+    r = extract_text("Adverse events after desipramine treatment included nausea and headache.")
+    assert has(r, "desipramine", "causes", "nausea"), claims(r)
+    assert not has(r, "desipramine", "treats", "headache"), claims(r)
+    r = extract_text("Desipramine is used to treat depression.")
+    assert has(r, "desipramine", "treats", "depression"), claims(r)
+
+
+def test_a_numbered_item_is_a_noun_phrase_not_a_verb(extract_text):
+    r = extract_text("Low adiponectin expression is dependent on 1) increased ALDH1A1 expression in adipocytes.")
+    assert not has(r, "ADIPOQ", "activates", "ALDH1A1"), claims(r)
+
+
+def test_an_antibody_against_a_gene_acts_not_the_gene(extract_text):
+    r = extract_text("In endothelial cells, anti-Dll4 reduced Akt phosphorylation.")
+    assert not any(x.subject.label == "DLL4" for x in r.relations), claims(r)
+    assert not any(x.predicate == "downregulated_in" for x in r.relations), claims(r)

@@ -88,7 +88,8 @@ class _TriggerIndex:
 _EFFECTS = frozenset({"inhibits", "activates"})
 #: a participle after an article or a preposition modifies the noun after it ("in induced stem cells",
 #: "the activated receptor"); it is no verb
-_ADJECTIVAL = re.compile(r"\b(?:a|an|the|these|those|its|their|in|of|on|from|with|into|among|within|for)\s+$", re.I)
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|these|those|its|their|in|of|on|from|with|into|among|within|for)\s+"
+                         r"(?:\(?(?:\d|[ivx]{1,3}|[a-e])\)\s*)?$", re.I)
 _CAUSATIVE = re.compile(r"\b(?:led|leads?|leading)\s+to\s+$|\b(?:result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|"
                         r"produc(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|elicit(?:s|ed|ing)?|trigger(?:s|ed|ing)?|"
                         r"provok(?:e|es|ed|ing)|g[ai]ve|brought\s+about)\s+$", re.I)
@@ -210,7 +211,7 @@ _LIST_SEP = re.compile(r"^[\s,*()]*(?:(?:and|or|and/or|as well as)[\s*()]*)?$", 
 _ITEM = (r"(?:[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9}|"
          r"(?!(?:thus|then|also|hence|here|both|each|only|even|still|now|and|but|nor|the|its|this|that|these|those|"
          r"which|who|whom|with|from|into|were|was|are|has|had|have|not|all|most|some)\b)[a-z]{3,6}\d?)")
-_UNKNOWN_ITEM = re.compile(rf"^\s*,\s*{_ITEM}(?:\s*,\s*{_ITEM}){{0,2}}\s*,\s*(?:(?:and|or)\s+)?$")
+_UNKNOWN_ITEM = re.compile(rf"^\s*,\s*{_ITEM}(?:\s*,\s*{_ITEM}){{0,5}}\s*,\s*(?:(?:and|or)\s+)?$")
 
 
 def _joins(gap: str) -> bool:
@@ -361,6 +362,9 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
     if b.concept.type == "Disease" and (ch := _CHARACTERIZED.search(text, a.end, b.start)) and any(
             m.concept.type == "Disease" and a.end <= m.start and m.end <= ch.start() for m in ms):
         return []  # "cause RTD, which is characterized by kidney failure": b describes the disease before it
+    if (ch := _CHARACTERIZED.search(text, max(sent.start, a.start - 80), a.start)) and \
+            not _CLAUSE_BREAK.search(text, ch.end(), a.start):
+        return []  # "LPG is characterized by thrombi and elevated apoE": two features of one disease
     candidates: list[tuple[tuple[int, int], float, Relation]] = []
     between = index.between(a.end, b.start, nearest_end=True)
     before = index.before(max(sent.start, a.start - 45), a.start)
@@ -479,6 +483,9 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "G increased the survival of X": G acts; nothing is said of G's own level
                 if before_gene and _agent_before(text, sent, ms, tm.start()):
                     continue  # "tofersen reduced plasma NfL in patients": the drug's effect, not the disease's
+                between_so = text[min(s.end, o.end):max(s.start, o.start)]
+                if len(_PARENTHESES.sub(" ", between_so).split()) > 8 and not _CHARACTERIZED.search(between_so):
+                    continue  # "reduced GR expression leads to ... target genes in fibroblasts": too far to be said of it
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
                 members = coordinated_with(s)
@@ -496,13 +503,16 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "the microglial marker TREM2" marks a cell type, not a disease
             if pred in _EFFECTS and s.concept.type == "Gene" and (
                     _ANTIBODY_TO.search(text, max(sent.start, s.start - 40), s.start)
-                    or (text[max(0, s.start - 5):s.start].lower() == "anti-" and _ANTIBODY_AFTER.match(text, s.end))):
+                    or text[max(0, s.start - 5):s.start].lower() == "anti-"):
                 continue  # "antibodies against AQP4 activate complement": the antibodies act, not AQP4
             if pred in _FLIP and s.concept.type == "Gene" and (
                     _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
                 pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
             rule = f"pairwise:{t.name}"
-            if pred == "treats" and o is a and _ADVERSE.search(text, a.end, b.start) and \
+            if pred == "treats" and _SIDE_EFFECTS.search(text, max(sent.start, a.start - 80), b.start) and \
+                    _allowed(s.concept, "causes", o.concept):
+                pred, rule = "causes", f"pairwise:{t.name}:adverse"  # "adverse events ... (nausea and headache)"
+            elif pred == "treats" and o is a and _ADVERSE.search(text, a.end, b.start) and \
                     not _REMEDY_BEFORE.search(text, max(sent.start, a.start - 60), a.start) and \
                     _allowed(s.concept, "causes", o.concept):
                 pred, rule = "causes", f"pairwise:{t.name}:adverse"  # "seizures in a patient treated with X"
@@ -548,7 +558,8 @@ def _strip_descriptions(gap: str) -> str:
 def _agent_before(text: str, sent: Sentence, ms: list[Mention], at: int) -> bool:
     """A drug just before the change word, in its clause: "X (, a ... ,) reduced ...", "treatment with X lowered"."""
     for m in ms:
-        if m.concept.type != "Drug" or m.end > at or m.start < sent.start:
+        if m.end > at or m.start < sent.start or not (
+                m.concept.type == "Drug" or text[max(0, m.start - 5):m.start].lower() == "anti-"):
             continue
         gap = _strip_descriptions(text[m.end:at])
         if not _CLAUSE_BREAK.search(gap) and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"\band\b", gap):
@@ -557,6 +568,7 @@ def _agent_before(text: str, sent: Sentence, ms: list[Mention], at: int) -> bool
 
 
 _PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
+_SIDE_EFFECTS = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?|drug\s+reactions?)|side[- ]effects?)\b", re.I)
 _MARKER_OF = re.compile(r"\s*(?:for|of)\s+(?:the\s+|activated\s+|mature\s+)*", re.I)
 #: a disease named before the drug, as what happens to people on it: "seizures in patients treated with X",
 #: "bradycardia during X therapy", "hepatitis related to X treatment" (an adverse effect, not a treatment)
