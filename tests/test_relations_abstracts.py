@@ -260,3 +260,9 @@ def test_an_antibody_against_a_gene_acts_not_the_gene(extract_text):
     r = extract_text("In endothelial cells, anti-Dll4 reduced Akt phosphorylation.")
     assert not any(x.subject.label == "DLL4" for x in r.relations), claims(r)
     assert not any(x.predicate == "downregulated_in" for x in r.relations), claims(r)
+
+
+def test_a_level_change_reaches_its_condition_across_a_place(extract_text):
+    r = extract_text("Researchers found higher activity of TREM2 (a receptor on microglia) in spinal cord and brain "
+                     "tissue from people with ALS.")
+    assert has(r, "TREM2", "upregulated_in", "amyotrophic lateral sclerosis"), claims(r)

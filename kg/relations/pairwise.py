@@ -343,6 +343,8 @@ _LISTED_CHANGE = {
                      re.I)
     for pred, nouns in (("inhibits", "activation|induction|upregulation|stimulation|increase|elevation"),
                         ("activates", "inhibition|suppression|downregulation|blockade|decrease|reduction|loss"))}
+_CLAUSE_VERB = re.compile(r"(?<![-\w])(?:is|are|was|were|leads?|led|results?|resulted|depends?|dependent|causes?|"
+                          r"caused|requires?|required)\b", re.I)
 _CHARACTERIZED = re.compile(r"\b(?:characteri[sz]ed|marked|manifest(?:ed|ing)?)\s+(?:by|as|with)\b", re.I)
 _LOCATION = re.compile(r"\b(in|within|of|from|on)\s+(the\s+)?$", re.I)
 
@@ -483,9 +485,10 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "G increased the survival of X": G acts; nothing is said of G's own level
                 if before_gene and _agent_before(text, sent, ms, tm.start()):
                     continue  # "tofersen reduced plasma NfL in patients": the drug's effect, not the disease's
-                between_so = text[min(s.end, o.end):max(s.start, o.start)]
-                if len(_PARENTHESES.sub(" ", between_so).split()) > 8 and not _CHARACTERIZED.search(between_so):
-                    continue  # "reduced GR expression leads to ... target genes in fibroblasts": too far to be said of it
+                between_so = _PARENTHESES.sub(" ", text[min(s.end, o.end):max(s.start, o.start)])
+                if len(between_so.split()) > 8 and _CLAUSE_VERB.search(between_so) and \
+                        not _CHARACTERIZED.search(between_so):
+                    continue  # "reduced GR expression leads to ... target genes in fibroblasts": another clause's place
             if pred in ("upregulated_in", "downregulated_in", "biomarker_for"):
                 # "higher levels of G", "G was reduced", "G, X and Y as indicators": said of the subject (list)
                 members = coordinated_with(s)
