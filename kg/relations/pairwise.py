@@ -108,7 +108,6 @@ _LOSS_BEFORE = re.compile(r"\b(?:(?:deletion|loss|knock-?down|knock-?out|depleti
                           r"\s+of|lacking|without|deficient\s+in|devoid\s+of|null\s+for)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ANTIBODY_TO = re.compile(r"\b(?:(?:auto)?antibod(?:y|ies)|IgG|T cells?)\s+(?:against|to|targeting|recogni[sz]ing)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+\s*\(\s*)?$", re.I)
-_ANTIBODY_AFTER = re.compile(r"\s*(?:monoclonal\s+)?(?:antibod(?:y|ies)|mAbs?|IgG|therap(?:y|ies)|drugs?)\b", re.I)
 _LOSS_AFTER = re.compile(r"[\s-]*(knock-?down|knock-?out|deletion|depletion|deficiency|silencing|ablation|"
                          r"loss|null|-/-|KO)\b", re.I)
 #: effects that turn round when the subject is lost ("loss of X increases Y": X restrains Y); levels do not
@@ -243,8 +242,8 @@ def _coordinated(text: str, ms: list[Mention], m: Mention, slash: bool = False) 
     return members
 
 
-def _list_start(text: str, ms: list[Mention], m: Mention, first: int) -> int:
-    """Where the list that ``m`` ends or sits in begins, whatever its members' types:
+def _list_start(text: str, ms: list[Mention], first: int) -> int:
+    """Where the list whose same-type run starts at ``first`` begins, whatever its members' types:
     "an increase in serum LDH, CK, MDA and NO" (genes and chemicals alike)."""
     ordered = [x for x in ms if x.end <= first or x.start == first]
     i = next((k for k, x in enumerate(ordered) if x.start == first), None)
@@ -427,7 +426,7 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
             if o is b and _INDEPENDENT_OF.search(text, max(sent.start, b.start - 30), b.start):
                 continue  # "increased colonies independently of Notch1": nothing is said to act on Notch1
             if where == "between" and s is a and t.direction == "active" and t.predicate in _EFFECTS | {"causes", "treats"}:
-                first = _list_start(text, ms, a, min(coordinated_with(a)))
+                first = _list_start(text, ms, min(coordinated_with(a)))
                 if _NOMINAL_CHANGE_OF.search(text, max(sent.start, first - 50), first):
                     continue  # "increased expression of Fas, as well as increased activation of caspase 3": a list of changes
                 if (mod := _MODIFIER_AFTER.match(text, a.end)) and tm.start() >= mod.end():
@@ -506,19 +505,17 @@ def _best_claims(ctx: Context, sent: Sentence, ms: list[Mention], a: Mention, b:
                     continue  # "the microglial marker TREM2" marks a cell type, not a disease
             if pred in _EFFECTS and s.concept.type == "Gene" and (
                     _ANTIBODY_TO.search(text, max(sent.start, s.start - 40), s.start)
-                    or text[max(0, s.start - 5):s.start].lower() == "anti-"):
+                    or _anti(text, s)):
                 continue  # "antibodies against AQP4 activate complement": the antibodies act, not AQP4
             if pred in _FLIP and s.concept.type == "Gene" and (
                     _LOSS_BEFORE.search(text, max(sent.start, s.start - 40), s.start) or _LOSS_AFTER.match(text, s.end)):
                 pred = _FLIP[pred]  # "loss of X increases Y": X restrains Y
             rule = f"pairwise:{t.name}"
-            if pred == "treats" and _SIDE_EFFECTS.search(text, max(sent.start, a.start - 80), b.start) and \
-                    _allowed(s.concept, "causes", o.concept):
-                pred, rule = "causes", f"pairwise:{t.name}:adverse"  # "adverse events ... (nausea and headache)"
-            elif pred == "treats" and o is a and _ADVERSE.search(text, a.end, b.start) and \
-                    not _REMEDY_BEFORE.search(text, max(sent.start, a.start - 60), a.start) and \
-                    _allowed(s.concept, "causes", o.concept):
-                pred, rule = "causes", f"pairwise:{t.name}:adverse"  # "seizures in a patient treated with X"
+            if pred == "treats" and _allowed(s.concept, "causes", o.concept) and (
+                    _SIDE_EFFECTS.search(text, max(sent.start, a.start - 80), b.start)  # "adverse events (nausea ...)"
+                    or (o is a and _ADVERSE.search(text, a.end, b.start)  # "seizures in a patient treated with X"
+                        and not _REMEDY_BEFORE.search(text, max(sent.start, a.start - 60), a.start))):
+                pred, rule = "causes", f"pairwise:{t.name}:adverse"
             gap_words = len(text[a.end:b.start].split())
             conf = max(0.3, t.confidence - 0.012 * max(0, gap_words - 3))
             ev = ctx.evidence(sent, s, o, rule, conf, (min(a.start, tm.start()), b.end))
@@ -558,11 +555,16 @@ def _strip_descriptions(gap: str) -> str:
     return _RELATIVE_CLAUSE.sub(",", _APPOSITIVE.sub(",", gap))
 
 
+def _anti(text: str, m: Mention) -> bool:
+    """"anti-Dll4": the mention names an antibody's target, so the antibody is what acts."""
+    return text[max(0, m.start - 5):m.start].lower() == "anti-"
+
+
 def _agent_before(text: str, sent: Sentence, ms: list[Mention], at: int) -> bool:
     """A drug just before the change word, in its clause: "X (, a ... ,) reduced ...", "treatment with X lowered"."""
     for m in ms:
         if m.end > at or m.start < sent.start or not (
-                m.concept.type == "Drug" or text[max(0, m.start - 5):m.start].lower() == "anti-"):
+                m.concept.type == "Drug" or _anti(text, m)):
             continue
         gap = _strip_descriptions(text[m.end:at])
         if not _CLAUSE_BREAK.search(gap) and len(re.findall(r"\w+", gap)) <= 3 and not re.search(r"\band\b", gap):
